@@ -1,0 +1,36 @@
+namespace OversightBot.Core.Domain;
+
+public enum Role
+{
+    Officer,
+    Clerk,
+    Manager,
+    Admin,
+}
+
+public sealed record DigestSubscription
+{
+    public DayOfWeek Day { get; init; } = DayOfWeek.Monday;
+    public TimeOnly At { get; init; } = new(9, 0);
+}
+
+public sealed class Preferences
+{
+    /// <summary>Days before the due date on which to nudge; null = the global policy.</summary>
+    public List<int>? ReminderOffsetsDays { get; set; }
+    public DigestSubscription? Digest { get; set; }
+}
+
+public sealed class Person
+{
+    /// <summary>Lower-case email: the person's key.</summary>
+    public required string Email { get; set; }
+    public required string Name { get; set; }
+    public Role Role { get; set; }
+    /// <summary>The team (directorate) the person belongs to; items owned by the team are theirs too.</summary>
+    public string? Team { get; set; }
+    public string? ManagerEmail { get; set; }
+    public string? TeamsAadObjectId { get; set; }
+    public string? SlackUserId { get; set; }
+    public Preferences Preferences { get; set; } = new();
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using OversightBot.Core.Conversation;
+using OversightBot.Core.Language;
+using OversightBot.Core.Ports;
+using OversightBot.Core.Replies;
+
+namespace OversightBot.Core.Handlers;
+
+/// <summary>"What's overdue?": open items past due, most late first, grouped by owner in the text.</summary>
+public sealed class OverdueHandler(IItemStore items)
+{
+    public const int PageSize = 10;
+
+    public async Task<Reply> HandleAsync(OverdueQuery query, AskContext ctx, int offset, CancellationToken ct)
+    {
+        var page = await items.OverdueAsync(ctx.Today, offset, PageSize, ct);
+        if (page.Total == 0)
+        {
+            return new Reply { Intent = query.Name, Text = $"Nothing is overdue as of {ReplyItems.Date(ctx.Today)}.", Heading = "Nothing is overdue" };
+        }
+
+        var rows = page.Items.Select(i => ReplyItems.From(i, ctx.Today)).ToList();
+        var shownTo = offset + rows.Count;
+        var heading = page.Total == 1 ? "1 item is overdue" : $"{page.Total} items are overdue";
+        var sb = new StringBuilder();
+        sb.Append(heading).Append(" as of ").Append(ReplyItems.Date(ctx.Today));
+        if (shownTo < page.Total || offset > 0)
+        {
+            sb.Append($"; showing {offset + 1}–{shownTo}");
+        }
+
+        sb.AppendLine(".");
+        foreach (var group in rows.GroupBy(r => r.Owner))
+        {
+            sb.AppendLine().AppendLine(group.Key);
+            foreach (var r in group)
+            {
+                sb.Append("  ").Append(r.Id).Append("  ").Append(ReplyItems.Days(r.DaysOverdue ?? 0)).Append(" late")
+                  .Append(" (due ").Append(ReplyItems.Date(r.Due!.Value)).Append(")  ").AppendLine(r.Title);
+                sb.Append("        ").Append(r.Source.Document).Append(", ").AppendLine(ReplyItems.Date(r.Source.Date));
+            }
+        }
+
+        int? next = shownTo < page.Total ? shownTo : null;
+        if (next is not null)
+        {
+            sb.AppendLine().Append($"{page.Total - shownTo} more — say \"more\".");
+        }
+
+        return new Reply
+        {
+            Intent = query.Name,
+            Heading = heading,
+            Text = sb.ToString().TrimEnd(),
+            Items = rows,
+            Total = page.Total,
+            Shown = rows.Count,
+            NextOffset = next,
+            FollowUps = next is null ? ["what's due this week?", "status R-1"] : ["more", "what's due this week?"],
+        };
+    }
+}

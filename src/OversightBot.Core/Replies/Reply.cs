@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+
+namespace OversightBot.Core.Replies;
+
+/// <summary>
+/// The channel-neutral answer. Handlers build it; renderers (plain text, HTML, Adaptive Card, Block Kit)
+/// draw it. <see cref="Total"/> and <see cref="Shown"/> let a renderer cut a long list without losing the count.
+/// </summary>
+public sealed record Reply
+{
+    public required string Intent { get; init; }
+    /// <summary>The whole answer as readable plain text (terminal, web chat, notification fallback).</summary>
+    public required string Text { get; init; }
+    public string? Heading { get; init; }
+    public IReadOnlyList<ReplyFact> Facts { get; init; } = [];
+    public IReadOnlyList<ReplyItem> Items { get; init; } = [];
+    public IReadOnlyList<ReplyBoard> Boards { get; init; } = [];
+    /// <summary>How many items matched in all.</summary>
+    public int Total { get; init; }
+    /// <summary>How many of them are in <see cref="Items"/>.</summary>
+    public int Shown { get; init; }
+    /// <summary>Where the next page starts ("more"); null when everything was shown.</summary>
+    public int? NextOffset { get; init; }
+    public IReadOnlyList<ReplyAction> Actions { get; init; } = [];
+    public IReadOnlyList<string> FollowUps { get; init; } = [];
+    /// <summary>True when the reply refuses or reports an error (bad input, no permission).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool IsError { get; init; }
+}
+
+public sealed record ReplyFact(string Label, string Value);
+
+public sealed record ReplySource(string Document, DateOnly Date, string? Issuer = null, string? Link = null, string? Quote = null);
+
+public sealed record ReplyItem
+{
+    public required string Id { get; init; }
+    public required string Kind { get; init; }
+    public required string Title { get; init; }
+    public required string Owner { get; init; }
+    public DateOnly? Due { get; init; }
+    public required string Status { get; init; }
+    public int? DaysOverdue { get; init; }
+    public required ReplySource Source { get; init; }
+    public string? Reference { get; init; }
+    public string? Note { get; init; }
+}
+
+public sealed record ReplyBoard
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public bool Stale { get; init; }
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+    public IReadOnlyList<ReplyFact> Latest { get; init; } = [];
+    public string? WebPage { get; init; }
+}
+
+/// <summary>A button: what it says and the command it carries back (e.g. verb "done", item "R-3").</summary>
+public sealed record ReplyAction(string Label, string Verb, string? ItemId = null, string? Value = null);

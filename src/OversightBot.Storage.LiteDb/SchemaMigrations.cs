@@ -1,0 +1,45 @@
+using LiteDB;
+
+namespace OversightBot.Storage.LiteDb;
+
+/// <summary>
+/// Schema versions of the LiteDB file (stored as the file's UserVersion). Each step runs once, in order,
+/// inside the open file; add a step for every change that existing files need (new index, renamed field).
+/// </summary>
+internal static class SchemaMigrations
+{
+    public const int Current = 1;
+
+    private static readonly Action<LiteDatabase>[] Steps =
+    [
+        // 1: collections and indexes for items, boards and people.
+        db =>
+        {
+            var items = db.GetCollection(LiteDbStore.ItemsName);
+            items.EnsureIndex("due", "$.Due");
+            items.EnsureIndex("openDue", "$.openDue");
+            items.EnsureIndex("ownerKey", "$.ownerKey");
+            items.EnsureIndex("status", "$.Status");
+            items.EnsureIndex("board", "$.Board");
+            items.EnsureIndex("closed", "$.Closed");
+            var people = db.GetCollection(LiteDbStore.PeopleName);
+            people.EnsureIndex("teams", "$.TeamsAadObjectId");
+            people.EnsureIndex("slack", "$.SlackUserId");
+        },
+    ];
+
+    public static void Apply(LiteDatabase db)
+    {
+        if (db.UserVersion > Current)
+        {
+            throw new InvalidOperationException(
+                $"The store file has schema version {db.UserVersion}, newer than this build understands ({Current}). Upgrade OversightBot.");
+        }
+
+        for (var v = db.UserVersion; v < Current; v++)
+        {
+            Steps[v](db);
+            db.UserVersion = v + 1;
+        }
+    }
+}

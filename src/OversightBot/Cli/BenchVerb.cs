@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using OversightBot.Core.Conversation;
+using OversightBot.Core.Domain;
+using OversightBot.Hosting;
+using OversightBot.Storage.LiteDb;
+
+namespace OversightBot.Cli;
+
+/// <summary>
+/// <c>bench [--items N] [--runs N]</c>: builds a store of N generated items (default 100,000) in a temp folder,
+/// prints the in-process latency of "what's overdue?" (median, p99) and the wall time of a cold <c>ask</c>.
+/// </summary>
+public static class BenchVerb
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    {
+        var args = new CliArgs(rawArgs, []);
+        args.AllowOnly("--items", "--runs", "--db");
+        var count = args.GetInt("--items", 100_000);
+        var runs = Math.Max(1, args.GetInt("--runs", 200));
+        var dir = Path.Combine(Path.GetTempPath(), "oversightbot-bench-" + Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(dir, "bench.db");
+        try
+        {
+            var sw = Stopwatch.StartNew();
+            using (var store = new LiteDbStore(path))
+            {
+                await store.UpsertManyAsync(Generate(count, new DateOnly(2026, 11, 23)), ct);
+            }
+
+            await output.WriteLineAsync($"generated {count:N0} items in {sw.Elapsed.TotalSeconds:F1} s ({new FileInfo(path).Length / 1_048_576.0:F1} MB)");
+            await MeasureQueriesAsync(path, runs, output, ct);
+            await MeasureColdStartAsync(path, output, ct);
+        }
+        finally
+        {
+            TryDelete(dir);
+        }
+
+        return 0;
+    }
+
+    public static IEnumerable<TrackedItem> Generate(int count, DateOnly around)
+    {
+        var random = new Random(42);
+        var owners = Enumerable.Range(1, 40).Select(i => $"Directorate {i}").ToArray();
+        var source = new SourceRef { Document = "Generated document", Issuer = "Bench", Date = around.AddYears(-2) };
+        for (var i = 1; i <= count; i++)
+        {
+            var status = (ItemStatus)(random.Next(10) switch { < 5 => 0, < 7 => 1, < 9 => 2, _ => 4 });
+            yield return new TrackedItem
+            {
+                Id = $"R-{i}",
+                Kind = (ItemKind)random.Next(4),
+                Title = $"Generated obligation number {i}",
+                Source = source,
+                Owner = owners[random.Next(owners.Length)],
+                Due = around.AddDays(random.Next(-730, 730)),
+                Status = status,
+            };
+        }
+    }
+
+    private static async Task MeasureQueriesAsync(string path, int runs, TextWriter output, CancellationToken ct)
+    {
+        using var runtime = await BotRuntime.OpenAsync(new StorageOptions { Path = path, SeedDemoData = false }, TimeProvider.System, ct);
+        var message = new InboundMessage { Channel = "bench", Text = "what's overdue?", AsOf = new DateOnly(2026, 11, 23) };
+        for (var i = 0; i < 20; i++)
+        {
+            await runtime.Conversation.HandleAsync(message, ct);
+        }
+
+        var samples = new double[runs];
+        var total = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var reply = await runtime.Conversation.HandleAsync(message, ct);
+            samples[i] = sw.Elapsed.TotalMilliseconds;
+            total = reply.Total;
+        }
+
+        Array.Sort(samples);
+        await output.WriteLineAsync(
+            $"\"what's overdue?\" over the store ({total:N0} overdue): median {Percentile(samples, 0.5):F2} ms, p99 {Percentile(samples, 0.99):F2} ms, runs {runs}");
+    }
+
+    private static async Task MeasureColdStartAsync(string path, TextWriter output, CancellationToken ct)
+    {
+        var exe = Environment.ProcessPath;
+        if (exe is null || Path.GetFileNameWithoutExtension(exe) != "OversightBot")
+        {
+            await output.WriteLineAsync("ask cold start: skipped (run the built OversightBot executable to measure it)");
+            return;
+        }
+
+        var times = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "ask", "what's overdue?", "--as-of", "2026-11-23", "--db", path })
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            var sw = Stopwatch.StartNew();
+            using var p = Process.Start(psi)!;
+            await p.StandardOutput.ReadToEndAsync(ct);
+            await p.WaitForExitAsync(ct);
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        await output.WriteLineAsync($"ask cold start (process wall time, 5 runs): median {times[2]:F0} ms, best {times[0]:F0} ms, worst {times[4]:F0} ms");
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using OversightBot.Hosting;
+
+namespace OversightBot.Cli;
+
+/// <summary>Dispatches the first argument to a verb. No verb (or options only) means "serve".</summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        OversightBot — oversight deadlines in Teams, Slack, the terminal and a built-in web chat.
+
+        Usage: OversightBot [verb] [options]
+          serve                       run the web host (default): web chat on http://localhost:5080, /api/messages, /health
+          ask "QUESTION"              answer one question   [--as-of YYYY-MM-DD] [--as EMAIL] [--json]
+          bench                       measure query latency and cold start   [--items N] [--runs N]
+          help                        this text
+        Every verb accepts --db PATH (the LiteDB file; default data/oversight.db).
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.Length == 0 || args[0].StartsWith('-') ? "serve" : args[0];
+        var rest = args.Length == 0 || args[0].StartsWith('-') ? args : args[1..];
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        try
+        {
+            return verb switch
+            {
+                "serve" => await ServeVerb.RunAsync(rest, cts.Token),
+                "ask" => await AskVerb.RunAsync(rest, Console.Out, cts.Token),
+                "bench" => await BenchVerb.RunAsync(rest, Console.Out, cts.Token),
+                "help" or "--help" or "-h" => PrintUsage(Console.Out),
+                _ => throw new UsageException($"Unknown verb '{verb}'. Run 'help' to see the verbs."),
+            };
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>The storage settings for a verb: configuration files and environment, then --db.</summary>
+    public static StorageOptions Storage(CliArgs args)
+    {
+        var options = AppConfiguration.Build([]).GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (args.Get("--db") is { } db)
+        {
+            options.Path = db;
+        }
+        else if (args.Has("--db"))
+        {
+            throw new UsageException("--db needs a file path.");
+        }
+
+        return options;
+    }
+
+    private static int PrintUsage(TextWriter output)
+    {
+        output.WriteLine(Usage);
+        return 0;
+    }
+}

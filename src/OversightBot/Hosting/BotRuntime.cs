@@ -1,0 +1,54 @@
+using OversightBot.Core.Conversation;
+using OversightBot.Core.DemoData;
+using OversightBot.Core.Language;
+using OversightBot.Core.Ports;
+using OversightBot.Storage.LiteDb;
+
+namespace OversightBot.Hosting;
+
+/// <summary>
+/// The core object graph without a web host: what the CLI verbs use, and what the web host registers.
+/// One store instance per process.
+/// </summary>
+public sealed class BotRuntime : IDisposable
+{
+    private BotRuntime(LiteDbStore store, TimeProvider clock)
+    {
+        Store = store;
+        Clock = clock;
+        Recognizer = CreateRecognizer();
+        Conversation = new ConversationService(Recognizer, store, clock);
+    }
+
+    public LiteDbStore Store { get; }
+    public TimeProvider Clock { get; }
+    public IIntentRecognizer Recognizer { get; }
+    public ConversationService Conversation { get; }
+
+    public IItemStore Items => Store;
+    public IBoardStore Boards => Store;
+    public IPersonStore People => Store;
+
+    public static async Task<BotRuntime> OpenAsync(StorageOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var store = new LiteDbStore(options.Path);
+        try
+        {
+            if (options.SeedDemoData)
+            {
+                await DemoSeeder.SeedIfEmptyAsync(store, store, store, store, ct);
+            }
+
+            return new BotRuntime(store, clock);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    public static IIntentRecognizer CreateRecognizer() => new KeywordRecognizer();
+
+    public void Dispose() => Store.Dispose();
+}

@@ -1,0 +1,3 @@
+using OversightBot.Cli;
+
+return await CommandLine.RunAsync(args);

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using OversightBot.Core.Conversation;
+using OversightBot.Core.Ports;
+using OversightBot.Core.Replies;
+using OversightBot.Hosting;
+
+namespace OversightBot.Web;
+
+/// <summary>The built-in web chat: the page at /, POST /api/chat, GET /api/people (demo identities), GET /health.</summary>
+public static class WebChatEndpoints
+{
+    public const int MaxChatBodyBytes = 16 * 1024;
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
+        app.MapGet("/chat.js", () => Asset("chat.js", "text/javascript; charset=utf-8"));
+        app.MapGet("/chat.css", () => Asset("chat.css", "text/css; charset=utf-8"));
+        app.MapPost("/api/chat", ChatAsync);
+        app.MapGet("/api/people", PeopleAsync);
+        app.MapGet("/health", HealthAsync);
+    }
+
+    private static IResult Asset(string name, string contentType)
+    {
+        var stream = typeof(WebChatEndpoints).Assembly.GetManifestResourceStream("WebAssets/" + name);
+        return stream is null ? Results.NotFound() : Results.Stream(stream, contentType);
+    }
+
+    private static async Task<IResult> ChatAsync(HttpRequest request, ConversationService conversation, IPersonStore people, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxChatBodyBytes)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"The message is larger than {MaxChatBodyBytes / 1024} KB.");
+        }
+
+        ChatRequest? body;
+        try
+        {
+            body = await ReadLimitedAsync(request, ct);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {ex.Message}");
+        }
+        catch (InvalidDataException ex)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, ex.Message);
+        }
+
+        if (body is null || string.IsNullOrWhiteSpace(body.Text))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Say something: the body needs a non-empty \"text\".");
+        }
+
+        DateOnly? asOf = null;
+        if (!string.IsNullOrEmpty(body.AsOf))
+        {
+            if (!DateOnly.TryParseExact(body.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                return Problem(StatusCodes.Status400BadRequest, $"\"asOf\" '{body.AsOf}' is not a real date in the form YYYY-MM-DD.");
+            }
+
+            asOf = d;
+        }
+
+        var who = await Identity.ResolveAsync(people, body.As, ct);
+        var reply = await conversation.HandleAsync(
+            new InboundMessage { Channel = "webchat", Text = body.Text, Asker = who.Person, AsOf = asOf }, ct);
+        return Results.Json(new ChatResponse(reply, PlainTextRenderer.Render(reply), who.Warning), ReplyJson.Compact);
+    }
+
+    private static async Task<ChatRequest?> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxChatBodyBytes)
+            {
+                throw new InvalidDataException($"The message is larger than {MaxChatBodyBytes / 1024} KB.");
+            }
+        }
+
+        if (buffer.Length == 0)
+        {
+            return null;
+        }
+
+        return JsonSerializer.Deserialize<ChatRequest>(buffer.ToArray(), ReplyJson.Compact);
+    }
+
+    private static async Task<IResult> PeopleAsync(IPersonStore people, CancellationToken ct)
+    {
+        var all = await people.PeopleAsync(ct);
+        return Results.Json(all.Select(p => new { p.Email, p.Name, role = p.Role.ToString().ToLowerInvariant(), p.Team }), ReplyJson.Compact);
+    }
+
+    private static async Task<IResult> HealthAsync(IStoreAdmin store, CancellationToken ct)
+    {
+        var health = await store.HealthAsync(ct);
+        return Results.Json(
+            new { status = health.Ok ? "ok" : "unhealthy", store = health },
+            ReplyJson.Compact,
+            statusCode: health.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static IResult Problem(int status, string message) =>
+        Results.Json(new { error = message }, ReplyJson.Compact, statusCode: status);
+
+    public sealed record ChatRequest(string? Text, string? AsOf, string? As);
+
+    public sealed record ChatResponse(Reply Reply, string Rendered, string? Warning);
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OversightBot.Core.Conversation;
+using OversightBot.Core.Ports;
+using OversightBot.Hosting;
+
+namespace OversightBot.Web;
+
+/// <summary>Builds the web host: web chat, /api/chat, /health and the channel endpoints.</summary>
+public static class WebHost
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static async Task<WebApplication> BuildAsync(string[] args, StorageOptions storage, TimeProvider clock, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.Sources.Clear();
+        AppConfiguration.Apply(builder.Configuration, args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+        var runtime = await BotRuntime.OpenAsync(storage, clock, ct);
+        builder.Services.AddSingleton(runtime);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<IItemStore>(runtime.Store);
+        builder.Services.AddSingleton<IBoardStore>(runtime.Store);
+        builder.Services.AddSingleton<IPersonStore>(runtime.Store);
+        builder.Services.AddSingleton<IStoreAdmin>(runtime.Store);
+        builder.Services.AddSingleton<ConversationService>(runtime.Conversation);
+
+        var app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
+        WebChatEndpoints.Map(app);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot");
+        log.LogInformation("Store {Provider} at {Path}; web chat at / ", "litedb", storage.Path);
+        return app;
+    }
+}

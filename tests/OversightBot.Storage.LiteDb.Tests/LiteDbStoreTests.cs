@@ -1,0 +1,56 @@
+using OversightBot.Core.Ports;
+using OversightBot.Storage.LiteDb;
+using OversightBot.Testing;
+
+namespace OversightBot.Storage.LiteDb.Tests;
+
+/// <summary>The store suite on a real LiteDB file in a temp folder.</summary>
+public sealed class LiteDbStoreTests : StoreContractTests, IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly List<LiteDbStore> _stores = [];
+
+    protected override (IItemStore Items, IBoardStore Boards, IPersonStore People, IStoreAdmin Admin) CreateStore()
+    {
+        var store = new LiteDbStore(_folder.File($"store-{_stores.Count}.db"));
+        _stores.Add(store);
+        return (store, store, store, store);
+    }
+
+    [Fact]
+    public async Task Reopen_KeepsDataAndSchemaVersion()
+    {
+        var path = _folder.File("reopen.db");
+        using (var first = new LiteDbStore(path))
+        {
+            await first.UpsertAsync(Some.Item("R-1", due: Some.Date(2023, 2, 6)), CancellationToken.None);
+        }
+
+        using var second = new LiteDbStore(path);
+        Assert.Equal(SchemaMigrations.Current, second.SchemaVersion);
+        Assert.Equal(Some.Date(2023, 2, 6), (await second.GetAsync("R-1", CancellationToken.None))?.Due);
+    }
+
+    [Fact]
+    public void NewerSchema_IsRefusedWithAClearMessage()
+    {
+        var path = _folder.File("future.db");
+        using (var db = new LiteDB.LiteDatabase(path))
+        {
+            db.UserVersion = SchemaMigrations.Current + 1;
+        }
+
+        var ex = Assert.Throws<InvalidOperationException>(() => new LiteDbStore(path));
+        Assert.Contains("newer than this build", ex.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        foreach (var s in _stores)
+        {
+            s.Dispose();
+        }
+
+        _folder.Dispose();
+    }
+}
