@@ -35,6 +35,21 @@ public interface IItemStore
 
     Task<int> CountAsync(CancellationToken ct);
 
+    /// <summary>Open items with a recurrence (quarterly updates...). Stores should answer from an index.</summary>
+    async Task<IReadOnlyList<TrackedItem>> RecurringOpenAsync(CancellationToken ct)
+    {
+        var list = new List<TrackedItem>();
+        await foreach (var item in AllAsync(ct))
+        {
+            if (item.IsOpen && item.Recurrence != Recurrence.None)
+            {
+                list.Add(item);
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>The next free id with the given prefix, e.g. "R" → "R-42".</summary>
     Task<string> NextIdAsync(string prefix, CancellationToken ct);
 }

@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using OversightBot.Core.Domain;
+using OversightBot.Core.Ports;
+using OversightBot.Core.Time;
+
+namespace OversightBot.Core.Proactive;
+
+public sealed record DispatcherOptions
+{
+    /// <summary>How long a claim is held; a claim not recorded by then is claimed again.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>Rows claimed at a time; keep BatchSize / (workspace rate) well under <see cref="Lease"/>.</summary>
+    public int BatchSize { get; init; } = 1_000;
+    /// <summary>Sends in flight at once (across conversations).</summary>
+    public int MaxConcurrency { get; init; } = 32;
+    /// <summary>Minimum gap between two messages to one conversation (Teams and Slack: about 1 per second).</summary>
+    public TimeSpan ConversationSpacing { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>A Retry-After up to this long is waited out in-process; a longer one returns the row to the outbox.</summary>
+    public TimeSpan MaxInlineThrottleWait { get; init; } = TimeSpan.FromSeconds(30);
+    public OutboxRetryPolicy Retry { get; init; } = OutboxRetryPolicy.Default;
+}
+
+public sealed record DispatchReport(int Claimed, int Delivered, int Throttled, int Failed, int Gone, int Cancelled, TimeSpan MaxRecordLag)
+{
+    public static DispatchReport Empty { get; } = new(0, 0, 0, 0, 0, 0, TimeSpan.Zero);
+}
+
+/// <summary>
+/// Claims due rows, sends each through the first sender that can reach the recipient, and records the outcome
+/// straight after the send returns (the only window in which a crash can duplicate a message). Paces each
+/// conversation, and pauses a whole channel for the Retry-After its platform asks for.
+/// </summary>
+public sealed class Dispatcher(
+    IOutboxStore outbox, IPersonStore people, IItemStore items, IReadOnlyList<IMessageSender> senders,
+    ReminderPolicy policy, DispatcherOptions options, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _nextInConversation = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _channelPausedUntil = new(StringComparer.Ordinal);
+
+    /// <summary>One batch: claims up to <see cref="DispatcherOptions.BatchSize"/> due rows and settles each.</summary>
+    public async Task<DispatchReport> DispatchAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!policy.MaySendAt(now))
+        {
+            return DispatchReport.Empty;
+        }
+
+        var rows = await outbox.ClaimDueAsync(now, options.Lease, options.BatchSize, ct);
+        if (rows.Count == 0)
+        {
+            return DispatchReport.Empty;
+        }
+
+        var tally = new Tally();
+        using var gate = new SemaphoreSlim(options.MaxConcurrency);
+        var conversations = rows.GroupBy(r => r.Recipient, StringComparer.Ordinal)
+            .Select(g => RunConversationAsync([.. g], gate, tally, ct));
+        await Task.WhenAll(conversations);
+        return new DispatchReport(rows.Count, tally.Delivered, tally.Throttled, tally.Failed, tally.Gone, tally.Cancelled, TimeSpan.FromTicks(tally.MaxLagTicks));
+    }
+
+    private async Task RunConversationAsync(List<OutboxRow> rows, SemaphoreSlim gate, Tally tally, CancellationToken ct)
+    {
+        var person = await people.GetPersonAsync(rows[0].Recipient, ct);
+        var sender = person is null ? null : await PickSenderAsync(person, ct);
+        foreach (var row in rows)
+        {
+            if (person is null || sender is null)
+            {
+                await outbox.RecordAsync(row.Key, new SendOutcome(SendOutcomeKind.RecipientGone, Error: person is null ? "unknown person" : "no channel reaches the person"), null, clock.GetUtcNow(), options.Retry, ct);
+                tally.Add(SendOutcomeKind.RecipientGone);
+                continue;
+            }
+
+            if (await StaleReasonAsync(row, ct) is { } reason)
+            {
+                await outbox.CancelAsync(row.Key, reason, clock.GetUtcNow(), ct);
+                Interlocked.Increment(ref tally.Cancelled);
+                continue;
+            }
+
+            await SendOneAsync(row, person, sender, gate, tally, ct);
+        }
+    }
+
+    private async Task SendOneAsync(OutboxRow row, Person person, IMessageSender sender, SemaphoreSlim gate, Tally tally, CancellationToken ct)
+    {
+        var conversation = sender.Channel + ":" + person.Email;
+        for (var inlineTries = 0; ; inlineTries++)
+        {
+            await WaitUntilAsync(_nextInConversation.GetValueOrDefault(conversation), ct);
+            await WaitUntilAsync(_channelPausedUntil.GetValueOrDefault(sender.Channel), ct);
+            SendOutcome outcome;
+            await gate.WaitAsync(ct);
+            try
+            {
+                _nextInConversation[conversation] = clock.GetUtcNow() + options.ConversationSpacing;
+                outcome = await SendSafelyAsync(sender, person, row, ct);
+                var sentAt = Stopwatch.GetTimestamp();
+                if (outcome.Kind == SendOutcomeKind.Throttled)
+                {
+                    var wait = outcome.RetryAfter ?? options.Retry.DefaultRetryAfter;
+                    var until = clock.GetUtcNow() + wait;
+                    _channelPausedUntil.AddOrUpdate(sender.Channel, until, (_, old) => old > until ? old : until);
+                    if (wait <= options.MaxInlineThrottleWait && inlineTries < 10)
+                    {
+                        continue;
+                    }
+                }
+
+                await outbox.RecordAsync(row.Key, outcome, sender.Channel, clock.GetUtcNow(), options.Retry, CancellationToken.None);
+                tally.Lag(Stopwatch.GetElapsedTime(sentAt).Ticks);
+                tally.Add(outcome.Kind);
+                return;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+    }
+
+    private static async Task<SendOutcome> SendSafelyAsync(IMessageSender sender, Person person, OutboxRow row, CancellationToken ct)
+    {
+        try
+        {
+            return await sender.SendAsync(person, row.Message, row.Key, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new SendOutcome(SendOutcomeKind.Failed, Error: ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    /// <summary>Why an item message no longer applies: the item is closed, snoozed, or its due date moved.</summary>
+    private async Task<string?> StaleReasonAsync(OutboxRow row, CancellationToken ct)
+    {
+        if (row.ItemId is null)
+        {
+            return null;
+        }
+
+        var item = await items.GetAsync(row.ItemId, ct);
+        var today = London.Today(clock);
+        return item switch
+        {
+            null => "item removed",
+            { IsOpen: false } => $"item {ReplyStatus(item)}",
+            { SnoozedUntil: { } s } when s > today => "item snoozed",
+            { Recurrence: Recurrence.None } when item.Due != row.ItemDue => "due date revised",
+            _ => null,
+        };
+    }
+
+    private static string ReplyStatus(TrackedItem item) => Handlers.ReplyItems.StatusText(item.Status);
+
+    private async Task<IMessageSender?> PickSenderAsync(Person person, CancellationToken ct)
+    {
+        foreach (var s in senders)
+        {
+            if (await s.CanReachAsync(person, ct))
+            {
+                return s;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task WaitUntilAsync(DateTimeOffset until, CancellationToken ct)
+    {
+        var wait = until - clock.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, clock, ct);
+        }
+    }
+
+    private sealed class Tally
+    {
+        public int Delivered;
+        public int Throttled;
+        public int Failed;
+        public int Gone;
+        public int Cancelled;
+        public long MaxLagTicks;
+
+        public void Add(SendOutcomeKind kind)
+        {
+            switch (kind)
+            {
+                case SendOutcomeKind.Delivered: Interlocked.Increment(ref Delivered); break;
+                case SendOutcomeKind.Throttled: Interlocked.Increment(ref Throttled); break;
+                case SendOutcomeKind.RecipientGone: Interlocked.Increment(ref Gone); break;
+                default: Interlocked.Increment(ref Failed); break;
+            }
+        }
+
+        public void Lag(long ticks)
+        {
+            long seen;
+            while (ticks > (seen = Interlocked.Read(ref MaxLagTicks)) && Interlocked.CompareExchange(ref MaxLagTicks, ticks, seen) != seen)
+            {
+            }
+        }
+    }
+}

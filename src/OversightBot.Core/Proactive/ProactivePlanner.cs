@@ -1,0 +1,168 @@
+using OversightBot.Core.Domain;
+using OversightBot.Core.Ports;
+using OversightBot.Core.Time;
+
+namespace OversightBot.Core.Proactive;
+
+/// <summary>
+/// Turns (now, the store, preferences) into outbox rows. Deterministic: the same inputs give the same keys, so
+/// planning again never adds a second row. Considers the slots whose send day is in [from, today] and keeps only
+/// the latest per item and recipient (catch-up after downtime sends one nudge, not a burst). Reads items through
+/// indexed date-range queries only.
+/// </summary>
+public sealed class ProactivePlanner(
+    IItemStore items, IBoardStore boards, IPersonStore people, IDigestComposer digests, IOutboxStore outbox, ReminderPolicy policy)
+{
+    private const int PageSize = 5_000;
+
+    public async Task<IReadOnlyList<OutboxRow>> PlanAsync(DateTimeOffset now, DateOnly from, CancellationToken ct)
+    {
+        var today = London.DateOf(now);
+        if (from > today)
+        {
+            from = today;
+        }
+
+        var directory = new PeopleDirectory(await people.PeopleAsync(ct));
+        var rows = new List<OutboxRow>();
+        var dueAt = policy.InWindow(today, policy.SendAt);
+        if (dueAt < now)
+        {
+            dueAt = now;
+        }
+
+        foreach (var item in await CandidatesAsync(directory, from, today, ct))
+        {
+            await PlanItemAsync(item, directory, from, today, now, dueAt, rows, ct);
+        }
+
+        await new BoardPlanner(boards, policy).PlanAsync(directory, from, today, now, dueAt, rows, Absent, ct);
+        await new DigestPlanner(digests, policy).PlanAsync(directory, today, now, rows, Absent, ct);
+        return rows;
+    }
+
+    private async Task<bool> Absent(string key, CancellationToken ct) => !await outbox.ExistsAsync(key, ct);
+
+    private async Task PlanItemAsync(
+        TrackedItem item, PeopleDirectory directory, DateOnly from, DateOnly today, DateTimeOffset now, DateTimeOffset dueAt, List<OutboxRow> rows, CancellationToken ct)
+    {
+        if (!item.IsOpen || item.SnoozedUntil is { } snoozed && snoozed > today)
+        {
+            return;
+        }
+
+        foreach (var owner in directory.OwnersOf(item.Owner))
+        {
+            var slot = NudgeSlots.LatestOwnerSlot(item, policy.OffsetsFor(owner), from, today, policy);
+            var key = slot is null ? null : $"{slot.Key}:{owner.Email}";
+            if (slot is not null && await Absent(key!, ct))
+            {
+                rows.Add(OutboxRow.New(key!, "nudge", owner.Email, dueAt, NudgeMessages.Nudge(item, slot.Due, today), now)
+                    with { ItemId = item.Id, ItemDue = slot.Due });
+            }
+        }
+
+        if (NudgeSlots.LatestEscalation(item, from, today, policy) is { } esc)
+        {
+            foreach (var manager in directory.ManagersOf(item.Owner))
+            {
+                var key = $"{esc.Key}:{manager.Email}";
+                if (await Absent(key, ct))
+                {
+                    rows.Add(OutboxRow.New(key, "escalation", manager.Email, dueAt, NudgeMessages.Escalation(item, esc.Due, today), now)
+                        with { ItemId = item.Id, ItemDue = esc.Due });
+                }
+            }
+        }
+    }
+
+    /// <summary>Open items that can have a slot in the window, found by due-date ranges (plus recurring items).</summary>
+    private async Task<IReadOnlyList<TrackedItem>> CandidatesAsync(PeopleDirectory directory, DateOnly from, DateOnly today, CancellationToken ct)
+    {
+        var ranges = new List<(DateOnly From, DateOnly To)>();
+        var offsets = directory.All.SelectMany(p => policy.OffsetsFor(p)).Concat(policy.OffsetsDays).Where(o => o >= 0).Distinct();
+        foreach (var o in offsets)
+        {
+            ranges.Add((from.AddDays(o), today.AddDays(NudgeSlots.MaxShiftDays + o)));
+        }
+
+        var oldest = (await items.OverdueAsync(today, 0, 1, ct)).Items is [var head, ..] ? head.Due : null;
+        if (oldest is { } first)
+        {
+            AddPeriodic(ranges, first, policy.OverdueEveryDays, policy.OverdueEveryDays, from, today);
+            AddPeriodic(ranges, first, policy.EscalateAfterDaysOverdue, policy.EscalateEveryDays, from, today);
+        }
+
+        var found = new Dictionary<string, TrackedItem>(StringComparer.Ordinal);
+        foreach (var (lo, hi) in Merge(ranges))
+        {
+            for (var skip = 0; ; skip += PageSize)
+            {
+                var page = await items.DueBetweenAsync(lo, hi, true, skip, PageSize, ct);
+                foreach (var i in page.Items)
+                {
+                    found.TryAdd(i.Id, i);
+                }
+
+                if (skip + PageSize >= page.Total)
+                {
+                    break;
+                }
+            }
+        }
+
+        foreach (var i in await items.RecurringOpenAsync(ct))
+        {
+            found[i.Id] = i;
+        }
+
+        return [.. found.Values.OrderBy(i => i.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Due dates d with a target d + first + every×k whose send day can fall in [from, today].</summary>
+    private static void AddPeriodic(List<(DateOnly, DateOnly)> ranges, DateOnly oldest, int first, int every, DateOnly from, DateOnly today)
+    {
+        if (every <= 0)
+        {
+            return;
+        }
+
+        for (var k = 0; ; k++)
+        {
+            var shift = first + (every * k);
+            var hi = today.AddDays(NudgeSlots.MaxShiftDays - shift);
+            if (hi < oldest)
+            {
+                return;
+            }
+
+            ranges.Add((from.AddDays(-shift), hi));
+        }
+    }
+
+    private static IEnumerable<(DateOnly From, DateOnly To)> Merge(List<(DateOnly From, DateOnly To)> ranges)
+    {
+        (DateOnly From, DateOnly To)? current = null;
+        foreach (var r in ranges.OrderBy(r => r.From))
+        {
+            if (current is { } c && r.From <= c.To.AddDays(1))
+            {
+                current = (c.From, r.To > c.To ? r.To : c.To);
+            }
+            else
+            {
+                if (current is { } done)
+                {
+                    yield return done;
+                }
+
+                current = r;
+            }
+        }
+
+        if (current is { } last)
+        {
+            yield return last;
+        }
+    }
+}
