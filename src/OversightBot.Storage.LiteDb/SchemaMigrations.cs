@@ -8,7 +8,7 @@ namespace OversightBot.Storage.LiteDb;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int Current = 1;
+    public const int Current = 2;
 
     private static readonly Action<LiteDatabase>[] Steps =
     [
@@ -25,6 +25,18 @@ internal static class SchemaMigrations
             var people = db.GetCollection(LiteDbStore.PeopleName);
             people.EnsureIndex("teams", "$.TeamsAadObjectId");
             people.EnsureIndex("slack", "$.SlackUserId");
+        },
+
+        // 2: the proactive outbox (claim index and state), the web chat's notifications inbox, recurring items.
+        db =>
+        {
+            var outbox = db.GetCollection(LiteDbStore.OutboxName);
+            outbox.EnsureIndex("queueAt", "$.queueAt");
+            outbox.EnsureIndex("state", "$.state");
+            var inbox = db.GetCollection(LiteDbStore.InboxName);
+            inbox.EnsureIndex("recipient", "$.recipient");
+            inbox.EnsureIndex("key", "$.key");
+            db.GetCollection(LiteDbStore.ItemsName).EnsureIndex("recurrence", "$.Recurrence");
         },
     ];
 
