@@ -90,6 +90,14 @@ public sealed class Dispatcher(
         var conversation = sender.Channel + ":" + person.Email;
         for (var inlineTries = 0; ; inlineTries++)
         {
+            var paused = _channelPausedUntil.GetValueOrDefault(sender.Channel) - clock.GetUtcNow();
+            if (paused > options.MaxInlineThrottleWait)
+            {
+                await outbox.RecordAsync(row.Key, new SendOutcome(SendOutcomeKind.Throttled, paused), sender.Channel, clock.GetUtcNow(), options.Retry, CancellationToken.None);
+                tally.Add(SendOutcomeKind.Throttled);
+                return;
+            }
+
             await WaitUntilAsync(_nextInConversation.GetValueOrDefault(conversation), ct);
             await WaitUntilAsync(_channelPausedUntil.GetValueOrDefault(sender.Channel), ct);
             SendOutcome outcome;

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Time.Testing;
+using OversightBot.Core.Domain;
+using OversightBot.Core.Proactive;
+using OversightBot.Core.Time;
+using OversightBot.Testing;
+
+namespace OversightBot.Core.Tests.Proactive;
+
+/// <summary>The proactive engine on a fake clock, fake store, in-memory outbox and a recording sender.</summary>
+internal sealed class ProactiveHarness
+{
+    public ProactiveHarness(IEnumerable<TrackedItem> items, IEnumerable<Person> people, DateOnly start, IEnumerable<Board>? boards = null)
+    {
+        Clock = new FakeTimeProvider(London.At(start, TimeOnly.MinValue));
+        Store = new FakeStore(items, boards, people);
+        Sender = new RecordingSender(Clock);
+        Engine = NewEngine();
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public FakeStore Store { get; }
+    public InMemoryOutboxStore Outbox { get; } = new();
+    public RecordingSender Sender { get; }
+    public ReminderPolicy Policy { get; } = new();
+    public DispatcherOptions Options { get; set; } = new() { ConversationSpacing = TimeSpan.Zero, MaxInlineThrottleWait = TimeSpan.Zero };
+    public ProactiveEngine Engine { get; private set; }
+
+    public IReadOnlyList<RecordingSender.Sent> Sent => [.. Sender.Log];
+
+    public ProactiveEngine NewEngine()
+    {
+        var planner = new ProactivePlanner(Store, Store, Store, new BasicDigestComposer(Store, Store), Outbox, Policy);
+        var dispatcher = new Dispatcher(Outbox, Store, Store, [Sender], Policy, Options, Clock);
+        return new ProactiveEngine(planner, Outbox, dispatcher, Policy, Clock);
+    }
+
+    /// <summary>A process restart: a fresh engine (no memory of what it planned) over the same store and outbox.</summary>
+    public void Restart() => Engine = NewEngine();
+
+    /// <summary>Ticks every <paramref name="step"/> (default 15 minutes) until London midnight starting <paramref name="until"/>.</summary>
+    public Task RunUntilAsync(DateOnly until, TimeSpan? step = null) => RunUntilAsync(London.At(until, TimeOnly.MinValue), step);
+
+    public async Task RunUntilAsync(DateTimeOffset until, TimeSpan? step = null)
+    {
+        var by = step ?? TimeSpan.FromMinutes(15);
+        while (Clock.GetUtcNow() < until)
+        {
+            await Engine.TickAsync(CancellationToken.None);
+            Clock.Advance(by);
+        }
+    }
+
+    public IReadOnlyList<RecordingSender.Sent> SentTo(string email) => Sent.Where(s => s.Recipient == email).ToList();
+
+    public static DateTimeOffset LocalTime(RecordingSender.Sent s) => TimeZoneInfo.ConvertTime(s.At, London.Zone);
+}
