@@ -104,9 +104,9 @@ public sealed class Dispatcher(
             await gate.WaitAsync(ct);
             try
             {
-                _nextInConversation[conversation] = clock.GetUtcNow() + options.ConversationSpacing;
                 outcome = await SendSafelyAsync(sender, person, row, ct);
                 var sentAt = Stopwatch.GetTimestamp();
+                _nextInConversation[conversation] = clock.GetUtcNow() + options.ConversationSpacing;
                 if (outcome.Kind == SendOutcomeKind.Throttled)
                 {
                     var wait = outcome.RetryAfter ?? options.Retry.DefaultRetryAfter;

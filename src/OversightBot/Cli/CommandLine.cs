@@ -12,6 +12,9 @@ public static class CommandLine
           serve                       run the web host (default): web chat on http://localhost:5080, /api/messages, /health
           ask "QUESTION"              answer one question   [--as-of YYYY-MM-DD] [--as EMAIL] [--json]
           bench                       measure query latency and cold start   [--items N] [--runs N]
+          simulate                    print every proactive message the policy would send   --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+          outbox                      inspect the outbox; retry dead-lettered messages   [--state pending|failed|dead] [--json] [--retry KEY | --retry-dead]
+          bench-proactive             measure planning over many items and a rate-limited fan-out   [--items N] [--nudges N]
           help                        this text
         Every verb accepts --db PATH (the LiteDB file; default data/oversight.db).
         """;
@@ -33,6 +36,9 @@ public static class CommandLine
                 "serve" => await ServeVerb.RunAsync(rest, cts.Token),
                 "ask" => await AskVerb.RunAsync(rest, Console.Out, cts.Token),
                 "bench" => await BenchVerb.RunAsync(rest, Console.Out, cts.Token),
+                "simulate" => await SimulateVerb.RunAsync(rest, Console.Out, cts.Token),
+                "outbox" => await OutboxVerb.RunAsync(rest, Console.Out, cts.Token),
+                "bench-proactive" => await BenchProactiveVerb.RunAsync(rest, Console.Out, cts.Token),
                 "help" or "--help" or "-h" => PrintUsage(Console.Out),
                 _ => throw new UsageException($"Unknown verb '{verb}'. Run 'help' to see the verbs."),
             };

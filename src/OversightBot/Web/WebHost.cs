@@ -40,10 +40,12 @@ public static class WebHost
         builder.Services.AddSingleton<IPersonStore>(runtime.Store);
         builder.Services.AddSingleton<IStoreAdmin>(runtime.Store);
         builder.Services.AddSingleton<ConversationService>(runtime.Conversation);
+        builder.Services.AddProactive(builder.Configuration, runtime);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
         WebChatEndpoints.Map(app);
+        NotificationEndpoints.Map(app);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot");
         log.LogInformation("Store {Provider} at {Path}; web chat at / ", "litedb", storage.Path);
         return app;

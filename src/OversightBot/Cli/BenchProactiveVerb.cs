@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using OversightBot.Core.Domain;
+using OversightBot.Core.Proactive;
+using OversightBot.Core.Time;
+using OversightBot.Hosting;
+using OversightBot.Storage.LiteDb;
+
+namespace OversightBot.Cli;
+
+/// <summary>
+/// <c>bench-proactive [--items N] [--nudges N] [--conversations N] [--rate N]</c>: (1) plans over N generated items
+/// (default 1,000,000) in a temp LiteDB file and prints ms per tick and RSS; (2) fans out N nudges (default 10,000)
+/// through a fake channel that allows one message per second per conversation and a workspace rate, answering 429
+/// with Retry-After beyond them, and prints the total time against the rate-limit floor and how many were lost.
+/// </summary>
+public static class BenchProactiveVerb
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    {
+        var args = new CliArgs(rawArgs, []);
+        args.AllowOnly("--items", "--nudges", "--conversations", "--rate", "--db");
+        var items = args.GetInt("--items", 1_000_000);
+        var nudges = args.GetInt("--nudges", 10_000);
+        var conversations = Math.Max(1, args.GetInt("--conversations", 1_000));
+        var rate = Math.Max(1, args.GetInt("--rate", 1_000));
+        var dir = Path.Combine(Path.GetTempPath(), "oversightbot-bench-proactive-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            if (items > 0)
+            {
+                await PlanningAsync(Path.Combine(dir, "plan.db"), items, output, ct);
+            }
+
+            if (nudges > 0)
+            {
+                await FanOutBench.RunAsync(Path.Combine(dir, "fanout.db"), nudges, conversations, rate, output, ct);
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task PlanningAsync(string path, int count, TextWriter output, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        using (var store = new LiteDbStore(path))
+        {
+            foreach (var chunk in Generate(count).Chunk(50_000))
+            {
+                await store.UpsertManyAsync(chunk, ct);
+            }
+
+            foreach (var p in People())
+            {
+                await store.UpsertPersonAsync(p, ct);
+            }
+        }
+
+        await output.WriteLineAsync($"planning: generated {count:N0} items in {sw.Elapsed.TotalSeconds:F0} s ({new FileInfo(path).Length / 1_048_576.0:F0} MB)");
+        var clock = new BenchClock(London.At(Today, new TimeOnly(0, 5)));
+        using var runtime = await BotRuntime.OpenAsync(new StorageOptions { Path = path, SeedDemoData = false }, clock, ct);
+        var policy = new ReminderPolicy();
+        var engine = ProactiveComposition.CreateEngine(runtime, runtime.Store, [], policy, new DispatcherOptions(), clock);
+
+        var first = await engine.PlanIfDueAsync(ct);
+        await output.WriteLineAsync($"  first tick after start (7-day catch-up): {first.Took.TotalMilliseconds:F0} ms, {first.Added:N0} rows added");
+        var steady = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            clock.Now += policy.ReplanEvery;
+            steady.Add((await engine.PlanIfDueAsync(ct)).Took.TotalMilliseconds);
+        }
+
+        steady.Sort();
+        await output.WriteLineAsync($"  re-plan ticks the same day (nothing new): median {steady[5]:F0} ms, worst {steady[^1]:F0} ms");
+        var days = new List<(double Ms, int Added)>();
+        foreach (var d in new[] { 1, 2, 3, 4, 7 })
+        {
+            clock.Now = London.At(Today.AddDays(d), new TimeOnly(0, 5));
+            var t = await engine.PlanIfDueAsync(ct);
+            days.Add((t.Took.TotalMilliseconds, t.Added));
+        }
+
+        await output.WriteLineAsync($"  first tick of each new working day (Tue–Fri, Mon): {string.Join(", ", days.Select(x => $"{x.Ms:F0} ms/{x.Added:N0} rows"))}");
+        using var me = Process.GetCurrentProcess();
+        me.Refresh();
+        await output.WriteLineAsync($"  RSS now {me.WorkingSet64 / 1_048_576.0:F0} MB, peak {me.PeakWorkingSet64 / 1_048_576.0:F0} MB (includes generating the data)");
+    }
+
+    /// <summary>Owners are 2,000 people; most past items are done, most future ones open.</summary>
+    public static IEnumerable<TrackedItem> Generate(int count)
+    {
+        var random = new Random(7);
+        var source = new SourceRef { Document = "Generated document", Issuer = "Bench", Date = Today.AddYears(-4) };
+        for (var i = 1; i <= count; i++)
+        {
+            var due = Today.AddDays(random.Next(-3 * 365, 2 * 365));
+            var open = due < Today ? random.Next(100) < 2 : random.Next(100) < 70;
+            yield return new TrackedItem
+            {
+                Id = $"B-{i}",
+                Kind = ItemKind.ImprovementAction,
+                Title = $"Generated obligation {i}",
+                Source = source,
+                Owner = $"person{random.Next(2_000)}@example.org",
+                Due = due,
+                Status = open ? ItemStatus.Open : ItemStatus.Done,
+                Closed = open ? null : due,
+            };
+        }
+    }
+
+    private static IEnumerable<Person> People()
+    {
+        for (var m = 0; m < 50; m++)
+        {
+            yield return new Person { Email = $"manager{m}@example.org", Name = $"Manager {m}", Role = Role.Manager, Preferences = { Digest = new DigestSubscription() } };
+        }
+
+        for (var i = 0; i < 2_000; i++)
+        {
+            yield return new Person { Email = $"person{i}@example.org", Name = $"Person {i}", ManagerEmail = $"manager{i % 50}@example.org" };
+        }
+    }
+
+    /// <summary>A settable clock for the planning benchmark.</summary>
+    public sealed class BenchClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+    }
+}

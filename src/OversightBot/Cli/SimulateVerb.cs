@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using OversightBot.Core.Proactive;
+using OversightBot.Core.Time;
+using OversightBot.Hosting;
+
+namespace OversightBot.Cli;
+
+/// <summary>
+/// <c>simulate --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--db PATH]</c>: runs the planners day by day over the
+/// store on a simulated clock, into an in-memory outbox (the real outbox is not touched), and prints every message
+/// that would be sent: London time, recipient, key and text.
+/// </summary>
+public static class SimulateVerb
+{
+    public const int MaxDays = 3_660;
+
+    public sealed record Simulated(DateTimeOffset At, string Recipient, string Key, string Kind, string Heading, string Text);
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    {
+        var args = new CliArgs(rawArgs, ["--json"]);
+        args.AllowOnly("--from", "--to", "--json", "--db");
+        var from = args.GetDate("--from") ?? throw new UsageException("simulate needs --from YYYY-MM-DD.");
+        var to = args.GetDate("--to") ?? throw new UsageException("simulate needs --to YYYY-MM-DD.");
+        if (to < from || to.DayNumber - from.DayNumber > MaxDays)
+        {
+            throw new UsageException($"--to must be on or after --from and at most {MaxDays} days later.");
+        }
+
+        var policy = AppConfiguration.Build([]).GetSection(ProactiveOptions.Section).Get<ProactiveOptions>()?.ToPolicy() ?? new ReminderPolicy();
+        using var runtime = await BotRuntime.OpenAsync(CommandLine.Storage(args), TimeProvider.System, ct);
+        var messages = await SimulateAsync(runtime, policy, from, to, ct);
+        if (args.Has("--json"))
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(messages, ReplyJson.Indented));
+            return 0;
+        }
+
+        foreach (var m in messages)
+        {
+            var local = TimeZoneInfo.ConvertTime(m.At, London.Zone);
+            await output.WriteLineAsync($"{local.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {m.Recipient}  {m.Key}");
+            await output.WriteLineAsync($"    {m.Heading}");
+        }
+
+        await output.WriteLineAsync($"{messages.Count} messages from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (Europe/London times).");
+        return 0;
+    }
+
+    public static async Task<IReadOnlyList<Simulated>> SimulateAsync(BotRuntime runtime, ReminderPolicy policy, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var outbox = new InMemoryOutboxStore();
+        var planner = ProactiveComposition.CreatePlanner(runtime, outbox, policy);
+        var all = new List<Simulated>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            if (!policy.IsSendDay(day))
+            {
+                continue;
+            }
+
+            var rows = await planner.PlanAsync(London.At(day, TimeOnly.MinValue), day, ct);
+            await outbox.AddManyIfAbsentAsync(rows, ct);
+            all.AddRange(rows.OrderBy(r => r.DueAt).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new Simulated(r.DueAt, r.Recipient, r.Key, r.Kind, r.Message.Heading ?? r.Message.Text, r.Message.Text)));
+        }
+
+        return all;
+    }
+}

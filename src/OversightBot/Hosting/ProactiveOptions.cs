@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using OversightBot.Core.Proactive;
+
+namespace OversightBot.Hosting;
+
+/// <summary>Settings section "Proactive": the scheduler, the dispatcher and the global reminder policy.</summary>
+public sealed class ProactiveOptions
+{
+    public const string Section = "Proactive";
+
+    /// <summary>Run the scheduler in <c>serve</c>.</summary>
+    public bool Enabled { get; set; } = true;
+
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    [Range(1, 100_000)]
+    public int BatchSize { get; set; } = 1_000;
+
+    [Range(1, 1_000)]
+    public int MaxConcurrency { get; set; } = 32;
+
+    public TimeSpan ConversationSpacing { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 6;
+
+    public List<int> ReminderOffsetsDays { get; set; } = [14, 7, 1, 0];
+    public int OverdueEveryDays { get; set; } = 7;
+    public int EscalateAfterDaysOverdue { get; set; } = 14;
+    public int EscalateEveryDays { get; set; } = 7;
+    public TimeOnly SendAt { get; set; } = new(9, 0);
+    public TimeOnly WindowStart { get; set; } = new(8, 0);
+    public TimeOnly WindowEnd { get; set; } = new(18, 0);
+    public bool WorkingDaysOnly { get; set; } = true;
+    public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
+    public TimeOnly DigestAt { get; set; } = new(9, 0);
+
+    [Range(1, 60)]
+    public int CatchUpDays { get; set; } = 7;
+
+    public TimeSpan ReplanEvery { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Development and test only: the web chat inbox waits this long before storing each message, imitating a slow
+    /// channel (used by the crash test). Leave at 0 in production.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int DevInboxDelayMs { get; set; }
+
+    public ReminderPolicy ToPolicy() => new()
+    {
+        OffsetsDays = [.. ReminderOffsetsDays],
+        OverdueEveryDays = OverdueEveryDays,
+        EscalateAfterDaysOverdue = EscalateAfterDaysOverdue,
+        EscalateEveryDays = EscalateEveryDays,
+        SendAt = SendAt,
+        WindowStart = WindowStart,
+        WindowEnd = WindowEnd,
+        WorkingDaysOnly = WorkingDaysOnly,
+        DigestDay = DigestDay,
+        DigestAt = DigestAt,
+        CatchUpDays = CatchUpDays,
+        ReplanEvery = ReplanEvery,
+    };
+
+    public DispatcherOptions ToDispatcher() => new()
+    {
+        Lease = Lease,
+        BatchSize = BatchSize,
+        MaxConcurrency = MaxConcurrency,
+        ConversationSpacing = ConversationSpacing,
+        Retry = new OutboxRetryPolicy { MaxAttempts = MaxAttempts },
+    };
+}
