@@ -79,6 +79,27 @@ public sealed partial class LiteDbStore : IOutboxStore
     public Task<bool> RecordAsync(string key, SendOutcome outcome, string? channel, DateTimeOffset now, OutboxRetryPolicy retry, CancellationToken ct) =>
         Task.FromResult(Change(key, r => r.State == OutboxState.InFlight ? OutboxTransitions.After(r, outcome, channel, now, retry) : null));
 
+    public Task<int> RecordManyAsync(IReadOnlyList<OutboxOutcome> outcomes, DateTimeOffset now, OutboxRetryPolicy retry, CancellationToken ct)
+    {
+        lock (_outboxLock)
+        {
+            return Task.FromResult(InTransaction(() =>
+            {
+                var changed = new List<BsonDocument>(outcomes.Count);
+                foreach (var o in outcomes)
+                {
+                    var doc = Outbox.FindById(o.Key);
+                    if (doc is not null && ToRow(doc) is { State: OutboxState.InFlight } row)
+                    {
+                        changed.Add(ToDocument(OutboxTransitions.After(row, o.Outcome, o.Channel, now, retry)));
+                    }
+                }
+
+                return Outbox.Update(changed);
+            }));
+        }
+    }
+
     public Task<bool> CancelAsync(string key, string reason, DateTimeOffset now, CancellationToken ct) =>
         Task.FromResult(Change(key, r => r.IsActive ? OutboxTransitions.Cancelled(r, reason, now) : null));
 

@@ -165,6 +165,23 @@ public abstract class OutboxContractTests
     }
 
     [Fact]
+    public async Task RecordMany_SettlesEachInFlightRow_AndSkipsOthers()
+    {
+        var o = CreateOutbox();
+        await o.AddManyIfAbsentAsync([Row("a"), Row("b"), Row("later", T0.AddHours(1))], None);
+        await o.ClaimDueAsync(T0, Lease, 10, None);
+
+        var changed = await o.RecordManyAsync(
+            [new("a", SendOutcome.Delivered, "webchat"), new("b", new SendOutcome(SendOutcomeKind.Failed), "webchat"), new("later", SendOutcome.Delivered, "webchat")],
+            T0, Retry, None);
+
+        Assert.Equal(2, changed);
+        Assert.Equal(OutboxState.Delivered, (await o.GetOutboxRowAsync("a", None))!.State);
+        Assert.Equal(OutboxState.Failed, (await o.GetOutboxRowAsync("b", None))!.State);
+        Assert.Equal(OutboxState.Pending, (await o.GetOutboxRowAsync("later", None))!.State);
+    }
+
+    [Fact]
     public async Task Cancel_TakesAnActiveRowOutOfTheQueue()
     {
         var o = CreateOutbox();

@@ -2,6 +2,9 @@ using OversightBot.Core.Proactive;
 
 namespace OversightBot.Core.Ports;
 
+/// <summary>One send's outcome, for <see cref="IOutboxStore.RecordManyAsync"/>.</summary>
+public sealed record OutboxOutcome(string Key, SendOutcome Outcome, string? Channel);
+
 /// <summary>
 /// The durable outbox. A row's key is written once, ever: adding an existing key changes nothing. Dispatchers
 /// claim due rows with a lease; a claim whose lease ends unrecorded (the process died) is claimable again.
@@ -27,6 +30,9 @@ public interface IOutboxStore
 
     /// <summary>Records a send's outcome (see <see cref="OutboxTransitions.After"/>). False when the row is not in flight.</summary>
     Task<bool> RecordAsync(string key, SendOutcome outcome, string? channel, DateTimeOffset now, OutboxRetryPolicy retry, CancellationToken ct);
+
+    /// <summary>Records many outcomes in one durable write (group commit); returns how many rows changed.</summary>
+    Task<int> RecordManyAsync(IReadOnlyList<OutboxOutcome> outcomes, DateTimeOffset now, OutboxRetryPolicy retry, CancellationToken ct);
 
     /// <summary>Marks an active row as no longer applicable.</summary>
     Task<bool> CancelAsync(string key, string reason, DateTimeOffset now, CancellationToken ct);

@@ -53,7 +53,7 @@ public sealed class Dispatcher(
             return DispatchReport.Empty;
         }
 
-        var tally = new Tally();
+        var tally = new Tally { Recorder = new GroupRecorder(outbox, options.Retry, clock) };
         using var gate = new SemaphoreSlim(options.MaxConcurrency);
         var conversations = rows.GroupBy(r => r.Recipient, StringComparer.Ordinal)
             .Select(g => RunConversationAsync([.. g], gate, tally, ct));
@@ -118,7 +118,7 @@ public sealed class Dispatcher(
                     }
                 }
 
-                await outbox.RecordAsync(row.Key, outcome, sender.Channel, clock.GetUtcNow(), options.Retry, CancellationToken.None);
+                await tally.Recorder.RecordAsync(new OutboxOutcome(row.Key, outcome, sender.Channel));
                 tally.Lag(Stopwatch.GetElapsedTime(sentAt).Ticks);
                 tally.Add(outcome.Kind);
                 return;
@@ -177,12 +177,12 @@ public sealed class Dispatcher(
         return null;
     }
 
+    /// <summary>Waits until the clock reads <paramref name="until"/> (timers may wake a little early: check again).</summary>
     private async Task WaitUntilAsync(DateTimeOffset until, CancellationToken ct)
     {
-        var wait = until - clock.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+        for (var wait = until - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = until - clock.GetUtcNow())
         {
-            await Task.Delay(wait, clock, ct);
+            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, clock, ct);
         }
     }
 
@@ -194,6 +194,7 @@ public sealed class Dispatcher(
         public int Gone;
         public int Cancelled;
         public long MaxLagTicks;
+        public required GroupRecorder Recorder { get; init; }
 
         public void Add(SendOutcomeKind kind)
         {

@@ -59,6 +59,17 @@ public sealed class InMemoryOutboxStore : IOutboxStore
     public Task<bool> RecordAsync(string key, SendOutcome outcome, string? channel, DateTimeOffset now, OutboxRetryPolicy retry, CancellationToken ct) =>
         Update(key, r => r.State == OutboxState.InFlight ? OutboxTransitions.After(r, outcome, channel, now, retry) : null);
 
+    public async Task<int> RecordManyAsync(IReadOnlyList<OutboxOutcome> outcomes, DateTimeOffset now, OutboxRetryPolicy retry, CancellationToken ct)
+    {
+        var changed = 0;
+        foreach (var o in outcomes)
+        {
+            changed += await RecordAsync(o.Key, o.Outcome, o.Channel, now, retry, ct) ? 1 : 0;
+        }
+
+        return changed;
+    }
+
     public Task<bool> CancelAsync(string key, string reason, DateTimeOffset now, CancellationToken ct) =>
         Update(key, r => r.IsActive ? OutboxTransitions.Cancelled(r, reason, now) : null);
 

@@ -9,9 +9,6 @@ public sealed record Slot(DateOnly SendDay, string Key, DateOnly Due, int? Offse
 /// <summary>Pure slot arithmetic: for an item and a window of days, the latest nudge or escalation owed.</summary>
 public static class NudgeSlots
 {
-    /// <summary>The furthest a send day can move back from its target (Christmas and a weekend).</summary>
-    public const int MaxShiftDays = 6;
-
     /// <summary>The latest owner nudge (before, on or after the due date) whose send day is in [from, today].</summary>
     public static Slot? LatestOwnerSlot(TrackedItem item, IReadOnlyList<int> offsets, DateOnly from, DateOnly today, ReminderPolicy policy)
     {
@@ -59,12 +56,13 @@ public static class NudgeSlots
     public static (DateOnly Target, DateOnly Send, int Index)? LatestPeriodic(DateOnly start, int first, int every, DateOnly from, DateOnly today, ReminderPolicy policy)
     {
         var firstTarget = start.AddDays(first);
-        if (firstTarget > today.AddDays(MaxShiftDays))
+        var lastTarget = policy.LastTargetSentBy(today);
+        if (firstTarget > lastTarget)
         {
             return null;
         }
 
-        var k = Math.Max(0, (today.DayNumber + MaxShiftDays - firstTarget.DayNumber) / every);
+        var k = (lastTarget.DayNumber - firstTarget.DayNumber) / every;
         for (; k >= 0; k--)
         {
             var target = firstTarget.AddDays(every * k);

@@ -80,17 +80,18 @@ public sealed class ProactivePlanner(
     private async Task<IReadOnlyList<TrackedItem>> CandidatesAsync(PeopleDirectory directory, DateOnly from, DateOnly today, CancellationToken ct)
     {
         var ranges = new List<(DateOnly From, DateOnly To)>();
+        var lastTarget = policy.LastTargetSentBy(today);
         var offsets = directory.All.SelectMany(p => policy.OffsetsFor(p)).Concat(policy.OffsetsDays).Where(o => o >= 0).Distinct();
         foreach (var o in offsets)
         {
-            ranges.Add((from.AddDays(o), today.AddDays(NudgeSlots.MaxShiftDays + o)));
+            ranges.Add((from.AddDays(o), lastTarget.AddDays(o)));
         }
 
         var oldest = (await items.OverdueAsync(today, 0, 1, ct)).Items is [var head, ..] ? head.Due : null;
         if (oldest is { } first)
         {
-            AddPeriodic(ranges, first, policy.OverdueEveryDays, policy.OverdueEveryDays, from, today);
-            AddPeriodic(ranges, first, policy.EscalateAfterDaysOverdue, policy.EscalateEveryDays, from, today);
+            AddPeriodic(ranges, first, policy.OverdueEveryDays, policy.OverdueEveryDays, from, lastTarget);
+            AddPeriodic(ranges, first, policy.EscalateAfterDaysOverdue, policy.EscalateEveryDays, from, lastTarget);
         }
 
         var found = new Dictionary<string, TrackedItem>(StringComparer.Ordinal);
@@ -120,7 +121,7 @@ public sealed class ProactivePlanner(
     }
 
     /// <summary>Due dates d with a target d + first + every×k whose send day can fall in [from, today].</summary>
-    private static void AddPeriodic(List<(DateOnly, DateOnly)> ranges, DateOnly oldest, int first, int every, DateOnly from, DateOnly today)
+    private static void AddPeriodic(List<(DateOnly, DateOnly)> ranges, DateOnly oldest, int first, int every, DateOnly from, DateOnly lastTarget)
     {
         if (every <= 0)
         {
@@ -130,7 +131,7 @@ public sealed class ProactivePlanner(
         for (var k = 0; ; k++)
         {
             var shift = first + (every * k);
-            var hi = today.AddDays(NudgeSlots.MaxShiftDays - shift);
+            var hi = lastTarget.AddDays(-shift);
             if (hi < oldest)
             {
                 return;

@@ -52,6 +52,9 @@ public sealed class ReminderPolicy
     /// <summary>The day a slot targeted at <paramref name="target"/> is actually sent.</summary>
     public DateOnly SendDay(DateOnly target) => WorkingDaysOnly ? Calendar.OnOrBefore(target) : target;
 
+    /// <summary>The last target day whose send day is on or before <paramref name="today"/> (today, or the non-working days after it).</summary>
+    public DateOnly LastTargetSentBy(DateOnly today) => WorkingDaysOnly ? Calendar.OnOrAfter(today.AddDays(1)).AddDays(-1) : today;
+
     public bool IsSendDay(DateOnly date) => !WorkingDaysOnly || Calendar.IsWorkingDay(date);
 
     /// <summary>True when a message may leave at <paramref name="instant"/>: a send day, inside the window.</summary>
