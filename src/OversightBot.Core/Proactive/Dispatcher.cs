@@ -12,6 +12,8 @@ public sealed record DispatcherOptions
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
     /// <summary>Rows claimed at a time; keep BatchSize / (workspace rate) well under <see cref="Lease"/>.</summary>
     public int BatchSize { get; init; } = 1_000;
+    /// <summary>Rows per claim within a batch: sending starts after the first chunk is claimed.</summary>
+    public int ClaimChunk { get; init; } = 250;
     /// <summary>Sends in flight at once (across conversations).</summary>
     public int MaxConcurrency { get; init; } = 32;
     /// <summary>Minimum gap between two messages to one conversation (Teams and Slack: about 1 per second).</summary>
@@ -37,6 +39,7 @@ public sealed class Dispatcher(
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextInConversation = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _channelPausedUntil = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _conversationTurns = new(StringComparer.Ordinal);
 
     /// <summary>One batch: claims up to <see cref="DispatcherOptions.BatchSize"/> due rows and settles each.</summary>
     public async Task<DispatchReport> DispatchAsync(CancellationToken ct)
@@ -47,21 +50,45 @@ public sealed class Dispatcher(
             return DispatchReport.Empty;
         }
 
-        var rows = await outbox.ClaimDueAsync(now, options.Lease, options.BatchSize, ct);
-        if (rows.Count == 0)
-        {
-            return DispatchReport.Empty;
-        }
-
         var tally = new Tally { Recorder = new GroupRecorder(outbox, options.Retry, clock) };
         using var gate = new SemaphoreSlim(options.MaxConcurrency);
-        var conversations = rows.GroupBy(r => r.Recipient, StringComparer.Ordinal)
-            .Select(g => RunConversationAsync([.. g], gate, tally, ct));
+        var conversations = new List<Task>();
+        var claimed = 0;
+        while (claimed < options.BatchSize)
+        {
+            // Claim in chunks and start sending the first chunk while claiming the next.
+            var want = Math.Min(options.ClaimChunk, options.BatchSize - claimed);
+            var rows = await outbox.ClaimDueAsync(clock.GetUtcNow(), options.Lease, want, ct);
+            claimed += rows.Count;
+            conversations.AddRange(rows.GroupBy(r => r.Recipient, StringComparer.Ordinal).Select(g => RunConversationAsync([.. g], gate, tally, ct)));
+            if (rows.Count < want)
+            {
+                break;
+            }
+        }
+
         await Task.WhenAll(conversations);
-        return new DispatchReport(rows.Count, tally.Delivered, tally.Throttled, tally.Failed, tally.Gone, tally.Cancelled, TimeSpan.FromTicks(tally.MaxLagTicks));
+        return claimed == 0
+            ? DispatchReport.Empty
+            : new DispatchReport(claimed, tally.Delivered, tally.Throttled, tally.Failed, tally.Gone, tally.Cancelled, TimeSpan.FromTicks(tally.MaxLagTicks));
     }
 
+    /// <summary>Settles one recipient's rows in order; one conversation is never served by two tasks at once.</summary>
     private async Task RunConversationAsync(List<OutboxRow> rows, SemaphoreSlim gate, Tally tally, CancellationToken ct)
+    {
+        var turn = _conversationTurns.GetOrAdd(rows[0].Recipient, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(ct);
+        try
+        {
+            await SettleAsync(rows, gate, tally, ct);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task SettleAsync(List<OutboxRow> rows, SemaphoreSlim gate, Tally tally, CancellationToken ct)
     {
         var person = await people.GetPersonAsync(rows[0].Recipient, ct);
         var sender = person is null ? null : await PickSenderAsync(person, ct);
@@ -101,32 +128,34 @@ public sealed class Dispatcher(
             await WaitUntilAsync(_nextInConversation.GetValueOrDefault(conversation), ct);
             await WaitUntilAsync(_channelPausedUntil.GetValueOrDefault(sender.Channel), ct);
             SendOutcome outcome;
+            long sentAt;
             await gate.WaitAsync(ct);
             try
             {
                 outcome = await SendSafelyAsync(sender, person, row, ct);
-                var sentAt = Stopwatch.GetTimestamp();
+                sentAt = Stopwatch.GetTimestamp();
                 _nextInConversation[conversation] = clock.GetUtcNow() + options.ConversationSpacing;
-                if (outcome.Kind == SendOutcomeKind.Throttled)
-                {
-                    var wait = outcome.RetryAfter ?? options.Retry.DefaultRetryAfter;
-                    var until = clock.GetUtcNow() + wait;
-                    _channelPausedUntil.AddOrUpdate(sender.Channel, until, (_, old) => old > until ? old : until);
-                    if (wait <= options.MaxInlineThrottleWait && inlineTries < 10)
-                    {
-                        continue;
-                    }
-                }
-
-                await tally.Recorder.RecordAsync(new OutboxOutcome(row.Key, outcome, sender.Channel));
-                tally.Lag(Stopwatch.GetElapsedTime(sentAt).Ticks);
-                tally.Add(outcome.Kind);
-                return;
             }
             finally
             {
                 gate.Release();
             }
+
+            if (outcome.Kind == SendOutcomeKind.Throttled)
+            {
+                var wait = outcome.RetryAfter ?? options.Retry.DefaultRetryAfter;
+                var until = clock.GetUtcNow() + wait;
+                _channelPausedUntil.AddOrUpdate(sender.Channel, until, (_, old) => old > until ? old : until);
+                if (wait <= options.MaxInlineThrottleWait && inlineTries < 10)
+                {
+                    continue;
+                }
+            }
+
+            await tally.Recorder.RecordAsync(new OutboxOutcome(row.Key, outcome, sender.Channel));
+            tally.Lag(Stopwatch.GetElapsedTime(sentAt).Ticks);
+            tally.Add(outcome.Kind);
+            return;
         }
     }
 

@@ -23,8 +23,8 @@ public static class BenchProactiveVerb
         args.AllowOnly("--items", "--nudges", "--conversations", "--rate", "--db");
         var items = args.GetInt("--items", 1_000_000);
         var nudges = args.GetInt("--nudges", 10_000);
-        var conversations = Math.Max(1, args.GetInt("--conversations", 1_000));
-        var rate = Math.Max(1, args.GetInt("--rate", 1_000));
+        var conversations = Math.Max(1, args.GetInt("--conversations", 2_000));
+        var rate = Math.Max(1, args.GetInt("--rate", 250));
         var dir = Path.Combine(Path.GetTempPath(), "oversightbot-bench-proactive-" + Guid.NewGuid().ToString("N"));
         try
         {

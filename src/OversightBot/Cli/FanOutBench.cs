@@ -30,6 +30,7 @@ public static class FanOutBench
         var policy = new ReminderPolicy { WorkingDaysOnly = false, WindowStart = TimeOnly.MinValue, WindowEnd = TimeOnly.MaxValue };
         var options = new DispatcherOptions { BatchSize = nudges, MaxConcurrency = 64, Lease = TimeSpan.FromMinutes(10) };
         var dispatcher = new Dispatcher(store, store, store, [sender], policy, options, clock);
+        var started = clock.GetUtcNow();
         var sw = Stopwatch.StartNew();
         var maxLag = TimeSpan.Zero;
         while (true)
@@ -50,7 +51,9 @@ public static class FanOutBench
 
         var took = sw.Elapsed;
         var perConversation = (nudges + conversations - 1) / conversations;
-        var floor = TimeSpan.FromSeconds(Math.Max((double)nudges / ratePerSecond, perConversation - 1));
+        // A fixed one-second window admits `rate` messages, so the last can leave at the start of window ceil(N/rate)−1;
+        // one conversation's m messages need m−1 seconds.
+        var floor = TimeSpan.FromSeconds(Math.Max(Math.Ceiling((double)nudges / ratePerSecond) - 1, perConversation - 1));
         var delivered = (await store.CountByStateAsync(ct)).GetValueOrDefault(OutboxState.Delivered);
         var distinct = sender.Accepted.Keys.Count;
         var duplicates = sender.Accepted.Values.Sum(v => v - 1);
@@ -58,6 +61,8 @@ public static class FanOutBench
             $"fan-out: {nudges:N0} nudges to {conversations:N0} conversations, limits 1/s per conversation and {ratePerSecond:N0}/s per workspace");
         await output.WriteLineAsync(
             $"  total {took.TotalSeconds:F2} s vs floor {floor.TotalSeconds:F2} s ({took / floor:F3}×); 429s answered {sender.Rejected:N0}");
+        await output.WriteLineAsync(
+            $"  first message accepted after {(sender.FirstAccepted - started)?.TotalSeconds:F2} s (claiming the batch), last after {(sender.LastAccepted - started).TotalSeconds:F2} s");
         await output.WriteLineAsync(
             $"  delivered {delivered:N0} recorded, {distinct:N0} distinct accepted, lost {nudges - distinct}, duplicates {duplicates}; send→record max {maxLag.TotalMilliseconds:F1} ms");
     }
@@ -75,6 +80,10 @@ public static class FanOutBench
         private int _rejected;
 
         public ConcurrentDictionary<string, int> Accepted { get; } = new(StringComparer.Ordinal);
+
+        public DateTimeOffset? FirstAccepted { get; private set; }
+
+        public DateTimeOffset LastAccepted { get; private set; }
 
         public int Rejected => _rejected;
 
@@ -105,6 +114,8 @@ public static class FanOutBench
 
                 _inWindow++;
                 _lastInConversation[recipient.Email] = now;
+                FirstAccepted ??= now;
+                LastAccepted = now;
                 Accepted.AddOrUpdate(key, 1, (_, n) => n + 1);
                 return Task.FromResult(SendOutcome.Delivered);
             }
