@@ -23,37 +23,28 @@ public sealed partial class LiteDbStore : IItemStore
 
     public Task UpsertAsync(TrackedItem item, CancellationToken ct)
     {
-        Items.Upsert(ToDocument(item));
+        WriteItems([ToDocument(item)]);
         return Task.CompletedTask;
     }
 
     public Task UpsertManyAsync(IEnumerable<TrackedItem> items, CancellationToken ct)
     {
-        _db.BeginTrans();
-        try
-        {
-            Items.Upsert(items.Select(ToDocument));
-            _db.Commit();
-        }
-        catch
-        {
-            _db.Rollback();
-            throw;
-        }
-
+        WriteItems(items.Select(ToDocument));
         return Task.CompletedTask;
     }
 
     public Task<Page<TrackedItem>> OverdueAsync(DateOnly today, int skip, int take, CancellationToken ct)
     {
-        var query = Query.Between("openDue", NoDate, StoreMapper.Iso(today.AddDays(-1)));
-        return Task.FromResult(PageOf(query, "openDue", skip, take));
+        var to = StoreMapper.Iso(today.AddDays(-1));
+        var total = SumDays(NoDate, to, openOnly: true);
+        return Task.FromResult(PageOf(Query.Between("openDue", NoDate, to), total, skip, take));
     }
 
     public Task<Page<TrackedItem>> DueBetweenAsync(DateOnly from, DateOnly to, bool openOnly, int skip, int take, CancellationToken ct)
     {
-        var query = Query.Between(openOnly ? "openDue" : "Due", StoreMapper.Iso(from), StoreMapper.Iso(to));
-        return Task.FromResult(PageOf(query, openOnly ? "openDue" : "Due", skip, take));
+        var (start, end) = (StoreMapper.Iso(from), StoreMapper.Iso(to));
+        var total = SumDays(start, end, openOnly);
+        return Task.FromResult(PageOf(Query.Between(openOnly ? "openDue" : "Due", start, end), total, skip, take));
     }
 
     public Task<Page<TrackedItem>> ByOwnerAsync(IReadOnlyCollection<string> owners, bool openOnly, int skip, int take, CancellationToken ct)
@@ -141,15 +132,15 @@ public sealed partial class LiteDbStore : IItemStore
         }
     }
 
-    private Page<TrackedItem> PageOf(BsonExpression query, string orderField, int skip, int take)
+    /// <summary>A page of an index range query; results come in the index's (date) order.</summary>
+    private Page<TrackedItem> PageOf(BsonExpression indexRange, int total, int skip, int take)
     {
-        var total = Items.Count(query);
-        if (take <= 0)
+        if (take <= 0 || skip >= total)
         {
             return new Page<TrackedItem>([], total);
         }
 
-        var page = Items.Query().Where(query).OrderBy(orderField).Skip(skip).Limit(take).ToEnumerable().Select(ToItem).ToList();
+        var page = Items.Find(indexRange, skip, take).Select(ToItem).ToList();
         return new Page<TrackedItem>(page, total);
     }
 

@@ -8,7 +8,7 @@ namespace OversightBot.Storage.LiteDb;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int Current = 1;
+    public const int Current = 2;
 
     private static readonly Action<LiteDatabase>[] Steps =
     [
@@ -27,6 +27,9 @@ internal static class SchemaMigrations
             people.EnsureIndex("teams", "$.TeamsAadObjectId");
             people.EnsureIndex("slack", "$.SlackUserId");
         },
+
+        // 2: per-day due counts, so totals never count item documents.
+        LiteDbStore.RebuildDayCounts,
     ];
 
     public static void Apply(LiteDatabase db)

@@ -249,4 +249,24 @@ public abstract class StoreContractTests
         Assert.Equal(["a@example.org", "Finance"], before);
         Assert.Equal(["a@example.org", "Audit", "Finance"], await s.Items.OwnersAsync(None));
     }
+
+    [Fact]
+    public async Task Totals_FollowDueDateAndStatusChanges()
+    {
+        var s = CreateStore();
+        var item = Some.Item("R-1", due: Some.Date(2023, 2, 6));
+        await s.Items.UpsertManyAsync([item, Some.Item("R-2", due: Some.Date(2023, 2, 7))], None);
+        item.Due = Some.Date(2023, 4, 1);
+        await s.Items.UpsertAsync(item, None);
+
+        Assert.Equal(1, (await s.Items.OverdueAsync(Some.Date(2023, 3, 1), 0, 10, None)).Total);
+        Assert.Equal(1, (await s.Items.DueBetweenAsync(Some.Date(2023, 4, 1), Some.Date(2023, 4, 1), openOnly: false, 0, 10, None)).Total);
+
+        item.Status = ItemStatus.Done;
+        await s.Items.UpsertAsync(item, None);
+
+        Assert.Equal(0, (await s.Items.DueBetweenAsync(Some.Date(2023, 4, 1), Some.Date(2023, 4, 1), openOnly: true, 0, 10, None)).Total);
+        Assert.Equal(1, (await s.Items.DueBetweenAsync(Some.Date(2023, 4, 1), Some.Date(2023, 4, 1), openOnly: false, 0, 10, None)).Total);
+        Assert.Equal(0, (await s.Items.DueBetweenAsync(Some.Date(2023, 2, 6), Some.Date(2023, 2, 6), openOnly: false, 0, 10, None)).Total);
+    }
 }
