@@ -8,6 +8,8 @@ internal sealed partial class DateScanner
         "in", "of", "since", "from", "until", "till", "by", "before", "after", "during", "this", "next", "last", "early", "late", "mid", "to", "and", "the", "end", "start", "beginning", "between", "through",
     };
 
+    private bool IsAbbrev(int i) => _t[i].Text.Length is 3 or 4 && _t[i].Text is not ("may" or "june" or "july");
+
     private Node? Absolute(int i, out int end)
     {
         end = i;
@@ -134,7 +136,7 @@ internal sealed partial class DateScanner
         }
 
         k++;
-        if (P(k, ".") && Adj(k))
+        if (P(k, ".") && Adj(k) && IsAbbrev(k - 1))
         {
             k++;
         }
@@ -152,7 +154,7 @@ internal sealed partial class DateScanner
         }
 
         var k = i + 1;
-        if (P(k, ".") && Adj(k))
+        if (P(k, ".") && Adj(k) && IsAbbrev(k - 1))
         {
             k++;
         }
@@ -282,7 +284,7 @@ internal sealed partial class DateScanner
         if (m > 0)
         {
             var k = i + 1;
-            if (P(k, ".") && Adj(k))
+            if (P(k, ".") && Adj(k) && IsAbbrev(k - 1))
             {
                 k++;
             }
@@ -309,7 +311,7 @@ internal sealed partial class DateScanner
                 return null;
             }
 
-            end = P(i + 1, ".") && Adj(i + 1) && _t[i].Text.Length <= 4 ? i + 2 : i + 1;
+            end = P(i + 1, ".") && Adj(i + 1) && IsAbbrev(i) ? i + 2 : i + 1;
             return _gb ? MonthRange(_ref.Year, m, false) : MonthRange(_ref.Year, m, true);
         }
 

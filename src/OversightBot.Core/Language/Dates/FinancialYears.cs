@@ -45,7 +45,13 @@ internal sealed partial class DateScanner
     private Node? Fiscal(int i, out int end)
     {
         end = i;
-        var j = W(i, "the") ? i + 1 : i;
+        if (W(i, "the") && YearWords(i + 1, out var taxThe, out var eThe))
+        {
+            end = eThe;
+            return FinancialYear(CurrentFyStart, taxThe);
+        }
+
+        var j = i;
         var fy = W(j, "fy");
         if (fy)
         {
@@ -118,7 +124,7 @@ internal sealed partial class DateScanner
     private Node? Quarter(int i, out int end)
     {
         end = i;
-        var j = W(i, "the") ? i + 1 : i;
+        var j = i;
         var q = QuarterNumber(j, out var e, out var half);
         if (q > 0)
         {

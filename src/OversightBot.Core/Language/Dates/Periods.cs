@@ -35,7 +35,7 @@ internal sealed partial class DateScanner
         var t = _t[i].Text;
 
         // "next 14 days", "the next 30 days", "last 30 days", "past 5 years", "within 56 days", "within next 10 months"
-        var j = W(i, "the") ? i + 1 : i;
+        var j = i;
         var within = W(j, "within");
         var dir = within ? 0 : j < N ? Shift(_t[j].Text) ?? 99 : 99;
         if (within && (W(j + 1, "the") && W(j + 2, "next") || W(j + 1, "next")))
@@ -72,10 +72,9 @@ internal sealed partial class DateScanner
         if (Shift(t) is { } s && i + 1 < N)
         {
             var k = i + 1;
-            if (t == "the" && (W(k, "following") || W(k, "next") || W(k, "previous") || W(k, "last")))
+            if (t == "the" && k < N && Shift(_t[k].Text) is not null)
             {
-                s = Shift(_t[k].Text)!.Value;
-                k++;
+                return null;
             }
 
             if (W(k, "calendar"))
@@ -97,7 +96,7 @@ internal sealed partial class DateScanner
                 return Node.Range(sat, sat.AddDays(2), Tx.Week(sat.AddDays(-5)) + "-WE", 'O');
             }
 
-            if (unit2 != '\0' && !(t == "the" && k + 1 < N && (W(k + 1, "of") || W(k + 1, "before") || W(k + 1, "after"))))
+            if (unit2 != '\0' && !(t == "the" && k + 1 < N && (W(k + 1, "of") || W(k + 1, "before") || W(k + 1, "after") || W(k + 1, "ending") || W(k + 1, "to"))))
             {
                 end = k + 1;
                 return PeriodAt(unit2, s);

@@ -51,7 +51,7 @@ internal sealed partial class DateScanner
                 return Node.OnDay(_ref.AddDays(1));
             case "yesterday":
                 return Node.OnDay(_ref.AddDays(-1));
-            case "overdue" when _gb:
+            case "overdue" when _gb && !(i + 1 < N && _t[i + 1].Text is "since" or "by" or "before" or "from" or "after" or "in" or "for"):
                 return new Node { Type = "daterange", Timex = Tx.D(_ref), End = _ref, Mod = "before", Grain = 'D' };
         }
 
