@@ -11,6 +11,8 @@ public static class CommandLine
         Usage: OversightBot [verb] [options]
           serve                       run the web host (default): web chat on http://localhost:5080, /api/messages, /health
           ask "QUESTION"              answer one question   [--as-of YYYY-MM-DD] [--as EMAIL] [--json]
+          parse "TEXT"                 show the intent, date range and entities   [--as-of YYYY-MM-DD] [--json]
+          recognize --jsonl           date corpus lines on stdin -> scorer predictions on stdout   [--conventions british|spec]
           bench                       measure query latency and cold start   [--items N] [--runs N]
           help                        this text
         Every verb accepts --db PATH (the LiteDB file; default data/oversight.db).
@@ -32,6 +34,8 @@ public static class CommandLine
             {
                 "serve" => await ServeVerb.RunAsync(rest, cts.Token),
                 "ask" => await AskVerb.RunAsync(rest, Console.Out, cts.Token),
+                "parse" => await ParseVerb.RunAsync(rest, Console.Out, cts.Token),
+                "recognize" => await RecognizeVerb.RunAsync(rest, Console.In, Console.Out, cts.Token),
                 "bench" => await BenchVerb.RunAsync(rest, Console.Out, cts.Token),
                 "help" or "--help" or "-h" => PrintUsage(Console.Out),
                 _ => throw new UsageException($"Unknown verb '{verb}'. Run 'help' to see the verbs."),
