@@ -61,6 +61,16 @@ public static class CommandLine
             throw new UsageException("--db needs a file path.");
         }
 
+        if (!string.Equals(options.Provider, "litedb", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"Storage:Provider '{options.Provider}' is not supported; the embedded store is 'litedb'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            throw new UsageException("Storage:Path is empty; set it to the LiteDB file, e.g. data/oversight.db.");
+        }
+
         return options;
     }
 
