@@ -3,16 +3,22 @@ using LiteDB;
 namespace OversightBot.Storage.LiteDb;
 
 /// <summary>
-/// Per-day counts of items due ("all") and of open items due ("open"), kept in step with every item write.
-/// Totals such as "35,070 overdue" are then a range scan over at most a few thousand day rows instead of a
-/// count over tens of thousands of item documents.
+/// Per-day counts of items due ("all") and of open items due ("open"), and per-owner counts of open items,
+/// kept in step with every item write. Totals such as "35,070 overdue" are then a range scan over at most a
+/// few thousand day rows instead of a count over tens of thousands of item documents.
 /// </summary>
 public sealed partial class LiteDbStore
 {
     internal const string DayCountsName = "dayCounts";
+    internal const string OwnerCountsName = "ownerCounts";
+    private const string OwnerDelta = "owner:";
     private readonly Lock _itemWrites = new();
 
     private ILiteCollection<BsonDocument> DayCounts => _db.GetCollection(DayCountsName);
+
+    private ILiteCollection<BsonDocument> OwnerCounts => _db.GetCollection(OwnerCountsName);
+
+    private int OpenCountOf(string ownerKey) => OwnerCounts.FindById(ownerKey)?["open"].AsInt32 ?? 0;
 
     /// <summary>Writes item documents and adjusts the day counts in one transaction.</summary>
     private void WriteItems(IEnumerable<BsonDocument> docs)
@@ -61,15 +67,18 @@ public sealed partial class LiteDbStore
     /// <summary>Rebuilds every day count from the items (a migration step, and a repair).</summary>
     internal static void RebuildDayCounts(LiteDatabase db)
     {
-        var counts = db.GetCollection(DayCountsName);
-        counts.DeleteAll();
+        var days = db.GetCollection(DayCountsName);
+        var owners = db.GetCollection(OwnerCountsName);
+        days.DeleteAll();
+        owners.DeleteAll();
         var deltas = new Dictionary<string, (int Open, int All)>(StringComparer.Ordinal);
         foreach (var doc in db.GetCollection(ItemsName).FindAll())
         {
             Count(deltas, doc, +1);
         }
 
-        counts.Insert(deltas.Select(d => Row(d.Key, d.Value.Open, d.Value.All)));
+        days.Insert(deltas.Where(d => !d.Key.StartsWith(OwnerDelta, StringComparison.Ordinal)).Select(d => Row(d.Key, d.Value.Open, d.Value.All)));
+        owners.Insert(deltas.Where(d => d.Key.StartsWith(OwnerDelta, StringComparison.Ordinal)).Select(d => Row(d.Key[OwnerDelta.Length..], d.Value.Open, d.Value.All)));
     }
 
     private static void Count(Dictionary<string, (int Open, int All)> deltas, BsonDocument doc, int sign)
@@ -87,6 +96,13 @@ public sealed partial class LiteDbStore
             var c = deltas.GetValueOrDefault(open.AsString);
             deltas[open.AsString] = (c.Open + sign, c.All);
         }
+
+        if (doc["ownerOpen"].IsString)
+        {
+            var key = OwnerDelta + doc["ownerKey"].AsString;
+            var c = deltas.GetValueOrDefault(key);
+            deltas[key] = (c.Open + sign, c.All);
+        }
     }
 
     private void ApplyDeltas(Dictionary<string, (int Open, int All)> deltas)
@@ -98,10 +114,13 @@ public sealed partial class LiteDbStore
                 continue;
             }
 
-            var row = DayCounts.FindById(day);
+            var (collection, key) = day.StartsWith(OwnerDelta, StringComparison.Ordinal)
+                ? (OwnerCounts, day[OwnerDelta.Length..])
+                : (DayCounts, day);
+            var row = collection.FindById(key);
             var open = (row?["open"].AsInt32 ?? 0) + delta.Open;
             var all = (row?["all"].AsInt32 ?? 0) + delta.All;
-            DayCounts.Upsert(Row(day, open, all));
+            collection.Upsert(Row(key, open, all));
         }
     }
 

@@ -28,8 +28,12 @@ internal static class SchemaMigrations
             people.EnsureIndex("slack", "$.SlackUserId");
         },
 
-        // 2: per-day due counts, so totals never count item documents.
-        LiteDbStore.RebuildDayCounts,
+        // 2: per-day and per-owner counts, so totals never count item documents; owner + due index.
+        db =>
+        {
+            db.GetCollection(LiteDbStore.ItemsName).EnsureIndex("ownerOpen", "$.ownerOpen");
+            LiteDbStore.RebuildDayCounts(db);
+        },
     ];
 
     public static void Apply(LiteDatabase db)
