@@ -65,11 +65,16 @@ internal static class EntityExtractor
         return s;
     }
 
-    public static List<string> ItemIds(string text)
+    public static List<string> ItemIds(string text, IReadOnlyList<Dates.DateMention>? dates = null)
     {
         var ids = new List<string>();
         foreach (Match m in ItemId.Matches(text))
         {
+            if (dates is not null && dates.Any(d => d.Start < m.Index + m.Length && m.Index < d.End))
+            {
+                continue;
+            }
+
             var letter = m.Groups[1].Value;
             if (m.Value.Contains(' ', StringComparison.Ordinal) && !char.IsUpper(letter[0]))
             {

@@ -46,10 +46,14 @@ public sealed class IntentRecognizer : IIntentRecognizer
                 dates.Add(be.AddDays(-1));
             }
 
-            range ??= m.ToRange(today);
+            if (range is null && m.ToRange(today) is { } r)
+            {
+                // "next 14 days" starts tomorrow in datetimeV2; people asking what is due mean from today.
+                range = r.Start == today.AddDays(1) && m.Text.Contains("next", StringComparison.OrdinalIgnoreCase) ? r with { Start = today } : r;
+            }
         }
 
-        var ids = EntityExtractor.ItemIds(clean);
+        var ids = EntityExtractor.ItemIds(clean, mentions);
         var refs = EntityExtractor.References(clean);
         var entities = new Entities
         {
@@ -144,7 +148,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
             return new OverdueQuery();
         }
 
-        if (IntentRules.Due.IsMatch(lower) || (range is not null && !IntentRules.OwnerWords.IsMatch(lower)))
+        if (IntentRules.Due.IsMatch(lower.Replace("due course", "", StringComparison.Ordinal)) || (range is not null && !IntentRules.OwnerWords.IsMatch(lower)))
         {
             range ??= new DateRange(today, today.AddDays(13));
             return new DueQuery(range);

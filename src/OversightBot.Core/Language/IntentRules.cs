@@ -7,7 +7,7 @@ internal static class IntentRules
 {
     private const RegexOptions Opts = RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    public static readonly Regex Help = new(@"^(help|\?|commands|menu|what can you do|what do you do|how do (i|you) (use|work)|how does this work|what can i ask|who are you|hi|hello|hey|start)\b[\s\w]*[?!.]*$|\bhelp\b", Opts);
+    public static readonly Regex Help = new(@"^\?+$|^(help|commands|menu|what can you do|what do you do|how do (i|you) (use|work)|how does this work|what can i ask|who are you|hi|hello|hey|start)\b[\s\w]*[?!.]*$|\bhelp\b", Opts);
     public static readonly Regex More = new(@"^(more|show more|more please|next page|next|continue|keep going|and the rest|the rest|see more|load more|more results|show me more|anything else\?)[\s!.?]*$", Opts);
     public static readonly Regex Unsubscribe = new(@"\b(unsubscribe|opt out|stop (sending|the|my|emailing|messaging)|no more (digests|summaries|updates)|turn off|cancel (my|the) (digest|subscription|summary)|don't send)\b", Opts);
     public static readonly Regex Subscribe = new(@"\b(subscribe|sign me up|opt in|send me (a|the|my)? ?(weekly|daily|monday|friday)? ?(digest|summary|round-?up|update)s? (every|each|on|at|weekly|daily)|(every|each) (monday|tuesday|wednesday|thursday|friday|morning|week)\b.*\b(digest|summary|round-?up)|(digest|summary|round-?up) (every|each) )", Opts);
