@@ -248,7 +248,9 @@ internal sealed partial class DateScanner
             return null;
         }
 
-        return Node.Range(s, e, Tx.Span(Edge(a, s), Edge(b, e), dur), 'O');
+        var range = Node.Range(s, e, Tx.Span(Edge(a, s), Edge(b, e), dur), 'O');
+        range.Deadline = b.Grain == 'D' && b.Value is not null;
+        return range;
     }
 
     private static string Edge(Node n, DateOnly d) => n.Partial ? $"XXXX-{d.Month:D2}-{d.Day:D2}" : Tx.D(d);
