@@ -108,6 +108,20 @@ public sealed class QuestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Owner_TeamByPartOfItsName_PicksTheBestMatch()
+    {
+        var said = (await _bot.Anonymous.Says("what does the Strategy directorate own?")).Intent("owner").Replies("Strategy and MPS Oversight Directorate");
+        Assert.All(said.Reply.Items, i => Assert.Equal("Strategy and MPS Oversight Directorate", i.Owner));
+        Assert.True(said.Reply.Total > 10);
+    }
+
+    [Fact]
+    public async Task Owner_APerson_ByFirstName()
+    {
+        (await _bot.Anonymous.Says("what does Olivia own?")).Intent("owner").Replies("Olivia Officer");
+    }
+
+    [Fact]
     public async Task Owner_MyItems_UsesTheAskersTeam()
     {
         var said = (await _bot.As(Officer).Says("what's on my plate?")).Intent("owner").Replies("Strategy and MPS Oversight Directorate");
