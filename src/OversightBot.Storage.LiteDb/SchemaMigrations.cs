@@ -8,7 +8,7 @@ namespace OversightBot.Storage.LiteDb;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int Current = 2;
+    public const int Current = 3;
 
     private static readonly Action<LiteDatabase>[] Steps =
     [
@@ -22,12 +22,20 @@ internal static class SchemaMigrations
             items.EnsureIndex("status", "$.Status");
             items.EnsureIndex("board", "$.Board");
             items.EnsureIndex("closed", "$.Closed");
+            items.EnsureIndex("terms", "$.terms[*]");
             var people = db.GetCollection(LiteDbStore.PeopleName);
             people.EnsureIndex("teams", "$.TeamsAadObjectId");
             people.EnsureIndex("slack", "$.SlackUserId");
         },
 
-        // 2: the proactive outbox (claim index and state), the web chat's notifications inbox, recurring items.
+        // 2: per-day and per-owner counts, so totals never count item documents; owner + due index.
+        db =>
+        {
+            db.GetCollection(LiteDbStore.ItemsName).EnsureIndex("ownerOpen", "$.ownerOpen");
+            LiteDbStore.RebuildDayCounts(db);
+        },
+
+        // 3: the proactive outbox (claim index and state), the web chat's notifications inbox, recurring items.
         db =>
         {
             var outbox = db.GetCollection(LiteDbStore.OutboxName);

@@ -70,6 +70,14 @@ public sealed class FakeStore : IItemStore, IBoardStore, IPersonStore
         await Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<TrackedItem>> SearchAsync(IReadOnlyCollection<string> terms, int take, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<TrackedItem>>(_items.Values
+            .Select(i => (i, n: terms.Count(t => $"{i.Id} {i.Reference} {i.Title} {i.Owner} {i.Board}".Contains(t, StringComparison.OrdinalIgnoreCase))))
+            .Where(x => x.n > 0).OrderByDescending(x => x.n).ThenBy(x => x.i.Id, StringComparer.Ordinal).Take(take).Select(x => x.i).ToList());
+
+    public Task<IReadOnlyList<string>> OwnersAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<string>>(_items.Values.Select(i => i.Owner).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+
     public Task<int> CountAsync(CancellationToken ct) => Task.FromResult(_items.Count);
 
     public Task<string> NextIdAsync(string prefix, CancellationToken ct) => Task.FromResult($"{prefix}-{_items.Count + 1}");

@@ -11,6 +11,8 @@ public static class CommandLine
         Usage: OversightBot [verb] [options]
           serve                       run the web host (default): web chat on http://localhost:5080, /api/messages, /health
           ask "QUESTION"              answer one question   [--as-of YYYY-MM-DD] [--as EMAIL] [--json]
+          parse "TEXT"                 show the intent, date range and entities   [--as-of YYYY-MM-DD] [--json]
+          recognize --jsonl           date corpus lines on stdin -> scorer predictions on stdout   [--conventions british|spec]
           bench                       measure query latency and cold start   [--items N] [--runs N]
           simulate                    print every proactive message the policy would send   --from YYYY-MM-DD --to YYYY-MM-DD [--json]
           outbox                      inspect the outbox; retry dead-lettered messages   [--state pending|failed|dead] [--json] [--retry KEY | --retry-dead]
@@ -35,6 +37,8 @@ public static class CommandLine
             {
                 "serve" => await ServeVerb.RunAsync(rest, cts.Token),
                 "ask" => await AskVerb.RunAsync(rest, Console.Out, cts.Token),
+                "parse" => await ParseVerb.RunAsync(rest, Console.Out, cts.Token),
+                "recognize" => await RecognizeVerb.RunAsync(rest, Console.In, Console.Out, cts.Token),
                 "bench" => await BenchVerb.RunAsync(rest, Console.Out, cts.Token),
                 "simulate" => await SimulateVerb.RunAsync(rest, Console.Out, cts.Token),
                 "outbox" => await OutboxVerb.RunAsync(rest, Console.Out, cts.Token),
@@ -61,6 +65,16 @@ public static class CommandLine
         else if (args.Has("--db"))
         {
             throw new UsageException("--db needs a file path.");
+        }
+
+        if (!string.Equals(options.Provider, "litedb", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"Storage:Provider '{options.Provider}' is not supported; the embedded store is 'litedb'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            throw new UsageException("Storage:Path is empty; set it to the LiteDB file, e.g. data/oversight.db.");
         }
 
         return options;

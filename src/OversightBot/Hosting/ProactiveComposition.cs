@@ -17,7 +17,7 @@ public static class ProactiveComposition
     }
 
     public static ProactivePlanner CreatePlanner(BotRuntime runtime, IOutboxStore outbox, ReminderPolicy policy) =>
-        new(runtime.Items, runtime.Boards, runtime.People, new BasicDigestComposer(runtime.Items, runtime.Boards), outbox, policy);
+        new(runtime.Items, runtime.Boards, runtime.People, new HandlerDigestComposer(runtime.Conversation.Digest), outbox, policy);
 
     /// <summary>Registers the options, the web chat inbox sender, the engine and the scheduler service.</summary>
     public static void AddProactive(this IServiceCollection services, IConfiguration configuration, BotRuntime runtime)

@@ -1,4 +1,5 @@
 using OversightBot.Core.DemoData;
+using OversightBot.Core.Handlers;
 using OversightBot.Core.Domain;
 using OversightBot.Core.Proactive;
 using OversightBot.Testing;
@@ -109,7 +110,7 @@ public sealed class CatchUpAndYearTests
     public async Task PlanningTwice_AddsNothingTheSecondTime()
     {
         var h = new ProactiveHarness([Some.Item("R-1", due: Some.Date(2023, 2, 8), owner: "Strategy")], NudgeScheduleTests.Team(), Some.Date(2023, 2, 8));
-        var planner = new ProactivePlanner(h.Store, h.Store, h.Store, new BasicDigestComposer(h.Store, h.Store), h.Outbox, h.Policy);
+        var planner = new ProactivePlanner(h.Store, h.Store, h.Store, new HandlerDigestComposer(new DigestHandler(h.Store, h.Store)), h.Outbox, h.Policy);
 
         var first = await planner.PlanAsync(h.Clock.GetUtcNow(), Some.Date(2023, 2, 8), CancellationToken.None);
         var added = await h.Outbox.AddManyIfAbsentAsync(first, CancellationToken.None);

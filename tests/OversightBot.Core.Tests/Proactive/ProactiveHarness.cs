@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using OversightBot.Core.Handlers;
 using OversightBot.Core.Domain;
 using OversightBot.Core.Proactive;
 using OversightBot.Core.Time;
@@ -29,7 +30,7 @@ internal sealed class ProactiveHarness
 
     public ProactiveEngine NewEngine()
     {
-        var planner = new ProactivePlanner(Store, Store, Store, new BasicDigestComposer(Store, Store), Outbox, Policy);
+        var planner = new ProactivePlanner(Store, Store, Store, new HandlerDigestComposer(new DigestHandler(Store, Store)), Outbox, Policy);
         var dispatcher = new Dispatcher(Outbox, Store, Store, [Sender], Policy, Options, Clock);
         return new ProactiveEngine(planner, Outbox, dispatcher, Policy, Clock);
     }
