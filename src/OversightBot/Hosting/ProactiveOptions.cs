@@ -28,7 +28,8 @@ public sealed class ProactiveOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 6;
 
-    public List<int> ReminderOffsetsDays { get; set; } = [14, 7, 1, 0];
+    /// <summary>Days before the due date to nudge; empty = the built-in 14, 7, 1, 0 (lists bind by appending, so no default here).</summary>
+    public List<int> ReminderOffsetsDays { get; set; } = [];
     public int OverdueEveryDays { get; set; } = 7;
     public int EscalateAfterDaysOverdue { get; set; } = 14;
     public int EscalateEveryDays { get; set; } = 7;
@@ -53,7 +54,7 @@ public sealed class ProactiveOptions
 
     public ReminderPolicy ToPolicy() => new()
     {
-        OffsetsDays = [.. ReminderOffsetsDays],
+        OffsetsDays = ReminderOffsetsDays.Count > 0 ? [.. ReminderOffsetsDays.Distinct()] : new ReminderPolicy().OffsetsDays,
         OverdueEveryDays = OverdueEveryDays,
         EscalateAfterDaysOverdue = EscalateAfterDaysOverdue,
         EscalateEveryDays = EscalateEveryDays,

@@ -90,4 +90,42 @@
       asSel.appendChild(o);
     }
   }).catch(() => {});
+  // Notifications inbox: the signed-in person's nudges, escalations and digests (GET /api/notifications).
+  const inbox = document.getElementById("inbox");
+  const inboxList = document.getElementById("inboxList");
+  const inboxCount = document.getElementById("inboxCount");
+
+  async function loadNotifications() {
+    if (!asSel.value) { inbox.hidden = true; return; }
+    try {
+      const res = await fetch("/api/notifications?as=" + encodeURIComponent(asSel.value));
+      if (!res.ok) { inbox.hidden = true; return; }
+      const list = await res.json();
+      inbox.hidden = false;
+      inboxCount.textContent = list.length;
+      inboxList.replaceChildren();
+      for (const n of list) {
+        const box = el("div", "note");
+        box.dataset.key = n.key;
+        box.appendChild(el("div", "when", new Date(n.at).toLocaleString("en-GB")));
+        box.appendChild(el("pre", "text", n.message.text));
+        const chips = el("div", "chips");
+        for (const a of n.message.actions || []) {
+          const b = el("button", "", a.label);
+          b.onclick = () => {
+            const v = a.value || (a.verb + " " + (a.itemId || ""));
+            if (/[\s:]$/.test(v)) { text.value = v; text.focus(); } else { send(v); }
+          };
+          chips.appendChild(b);
+        }
+        if (chips.childNodes.length) box.appendChild(chips);
+        inboxList.appendChild(box);
+      }
+    } catch (e) {
+      inbox.hidden = true;
+    }
+  }
+
+  asSel.addEventListener("change", loadNotifications);
+  setInterval(loadNotifications, 30000);
 })();
