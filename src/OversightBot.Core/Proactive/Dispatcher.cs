@@ -101,6 +101,12 @@ public sealed class Dispatcher(
                 continue;
             }
 
+            if (clock.GetUtcNow() >= row.NextAt)
+            {
+                // The claim's lease has ended: another dispatcher may own the row now. Leave it to be claimed again.
+                continue;
+            }
+
             if (await StaleReasonAsync(row, ct) is { } reason)
             {
                 await outbox.CancelAsync(row.Key, reason, clock.GetUtcNow(), ct);
