@@ -46,7 +46,7 @@ public sealed partial class LiteDbStore : INotificationInbox
 
     public Task<IReadOnlyList<TrackedItem>> RecurringOpenAsync(CancellationToken ct)
     {
-        IReadOnlyList<TrackedItem> list = Items.Find(Query.Not("Recurrence", nameof(Recurrence.None)))
+        IReadOnlyList<TrackedItem> list = Items.Find(Query.In("Recurrence", new BsonValue(nameof(Recurrence.Monthly)), new BsonValue(nameof(Recurrence.Quarterly)), new BsonValue(nameof(Recurrence.Annually))))
             .Select(ToItem).Where(i => i.IsOpen).ToList();
         return Task.FromResult(list);
     }

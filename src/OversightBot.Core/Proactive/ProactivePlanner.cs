@@ -14,6 +14,8 @@ public sealed class ProactivePlanner(
     IItemStore items, IBoardStore boards, IPersonStore people, IDigestComposer digests, IOutboxStore outbox, ReminderPolicy policy)
 {
     private const int PageSize = 5_000;
+    private const int KnownKeysLimit = 500_000;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<OutboxRow>> PlanAsync(DateTimeOffset now, DateOnly from, CancellationToken ct)
     {
@@ -41,7 +43,34 @@ public sealed class ProactivePlanner(
         return rows;
     }
 
-    private async Task<bool> Absent(string key, CancellationToken ct) => !await outbox.ExistsAsync(key, ct);
+    /// <summary>True when the outbox has no row with this key. Keys are never removed, so a key seen once is remembered.</summary>
+    private async Task<bool> Absent(string key, CancellationToken ct)
+    {
+        lock (_known)
+        {
+            if (_known.Contains(key))
+            {
+                return false;
+            }
+        }
+
+        if (!await outbox.ExistsAsync(key, ct))
+        {
+            return true;
+        }
+
+        lock (_known)
+        {
+            if (_known.Count >= KnownKeysLimit)
+            {
+                _known.Clear();
+            }
+
+            _known.Add(key);
+        }
+
+        return false;
+    }
 
     private async Task PlanItemAsync(
         TrackedItem item, PeopleDirectory directory, DateOnly from, DateOnly today, DateTimeOffset now, DateTimeOffset dueAt, List<OutboxRow> rows, CancellationToken ct)

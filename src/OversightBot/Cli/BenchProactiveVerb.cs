@@ -20,7 +20,7 @@ public static class BenchProactiveVerb
     public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
     {
         var args = new CliArgs(rawArgs, []);
-        args.AllowOnly("--items", "--nudges", "--conversations", "--rate", "--db");
+        args.AllowOnly("--items", "--nudges", "--conversations", "--rate", "--items-db", "--db");
         var items = args.GetInt("--items", 1_000_000);
         var nudges = args.GetInt("--nudges", 10_000);
         var conversations = Math.Max(1, args.GetInt("--conversations", 2_000));
@@ -30,7 +30,9 @@ public static class BenchProactiveVerb
         {
             if (items > 0)
             {
-                await PlanningAsync(Path.Combine(dir, "plan.db"), items, output, ct);
+                var path = Path.Combine(dir, "plan.db");
+                await PrepareItemsAsync(path, items, args.Get("--items-db"), output, ct);
+                await PlanningAsync(path, output, ct);
             }
 
             if (nudges > 0)
@@ -52,7 +54,25 @@ public static class BenchProactiveVerb
         return 0;
     }
 
-    private static async Task PlanningAsync(string path, int count, TextWriter output, CancellationToken ct)
+    /// <summary>Generates the items (slow: minutes for a million) or copies them from <c>--items-db</c>, generating that file once.</summary>
+    private static async Task PrepareItemsAsync(string path, int count, string? keep, TextWriter output, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (keep is not null && File.Exists(keep))
+        {
+            File.Copy(keep, path);
+            await output.WriteLineAsync($"planning: items copied from {keep} ({new FileInfo(path).Length / 1_048_576.0:F0} MB)");
+            return;
+        }
+
+        await GenerateAsync(path, count, output, ct);
+        if (keep is not null)
+        {
+            File.Copy(path, keep);
+        }
+    }
+
+    private static async Task GenerateAsync(string path, int count, TextWriter output, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
         using (var store = new LiteDbStore(path))
@@ -69,6 +89,10 @@ public static class BenchProactiveVerb
         }
 
         await output.WriteLineAsync($"planning: generated {count:N0} items in {sw.Elapsed.TotalSeconds:F0} s ({new FileInfo(path).Length / 1_048_576.0:F0} MB)");
+    }
+
+    private static async Task PlanningAsync(string path, TextWriter output, CancellationToken ct)
+    {
         var clock = new BenchClock(London.At(Today, new TimeOnly(0, 5)));
         using var runtime = await BotRuntime.OpenAsync(new StorageOptions { Path = path, SeedDemoData = false }, clock, ct);
         var policy = new ReminderPolicy();
