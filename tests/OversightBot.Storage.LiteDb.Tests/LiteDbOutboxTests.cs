@@ -30,6 +30,21 @@ public sealed class LiteDbOutboxTests : OutboxContractTests, IDisposable
         Assert.Equal("k", (await second.GetOutboxRowAsync("k", CancellationToken.None))?.Key);
     }
 
+    [Fact]
+    public async Task RecurringOpen_ListsOpenRecurringItemsOnly()
+    {
+        var store = (LiteDbStore)CreateOutbox();
+        var quarterly = Some.Item("Q-1", due: Some.Date(2023, 3, 31));
+        quarterly.Recurrence = Core.Domain.Recurrence.Quarterly;
+        var closed = Some.Item("Q-2", due: Some.Date(2023, 3, 31), status: Core.Domain.ItemStatus.Done);
+        closed.Recurrence = Core.Domain.Recurrence.Monthly;
+        await store.UpsertManyAsync([quarterly, closed, Some.Item("R-1", due: Some.Date(2023, 3, 31))], CancellationToken.None);
+
+        var list = await store.RecurringOpenAsync(CancellationToken.None);
+
+        Assert.Equal(["Q-1"], list.Select(i => i.Id));
+    }
+
     public void Dispose()
     {
         foreach (var s in _stores)
