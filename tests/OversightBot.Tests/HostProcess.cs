@@ -19,6 +19,17 @@ public sealed class HostProcess : IDisposable
     public int Port { get; }
     public HttpClient Http { get; }
 
+    /// <summary>What the host wrote to stdout and stderr so far.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
+    private void Log(string? line)
+    {
+        if (line is not null)
+        {
+            Output.Enqueue(line);
+        }
+    }
+
     public static async Task<HostProcess> StartAsync(string db, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
         var port = FreePort();
@@ -41,11 +52,11 @@ public sealed class HostProcess : IDisposable
         }
 
         var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process, port);
+        process.OutputDataReceived += (_, e) => host.Log(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Log(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, port);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(30))
         {

@@ -36,10 +36,12 @@ public sealed class ProactiveCrashTests(ITestOutputHelper output) : IDisposable
         };
 
         int beforeKill;
+        var lags = new List<double>();
         using (var first = await HostProcess.StartAsync(db, env, ct))
         {
             beforeKill = await WaitForDeliveriesAsync(first, emails, Recipients / 3, TimeSpan.FromSeconds(60), ct);
             first.Kill();
+            lags.AddRange(RecordLags(first));
         }
 
         using (var second = await HostProcess.StartAsync(db, env, ct))
@@ -47,6 +49,7 @@ public sealed class ProactiveCrashTests(ITestOutputHelper output) : IDisposable
             await WaitForDeliveriesAsync(second, emails, Recipients, TimeSpan.FromSeconds(60), ct);
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
             second.Kill();
+            lags.AddRange(RecordLags(second));
         }
 
         using var store = new LiteDbStore(db);
@@ -55,7 +58,8 @@ public sealed class ProactiveCrashTests(ITestOutputHelper output) : IDisposable
         var duplicates = counts.Where(c => c.Value > 1).ToList();
         var states = await store.CountByStateAsync(ct);
         output.WriteLine($"{beforeKill} of {Recipients} digests delivered before SIGKILL; after restart {counts.Count} keys delivered, " +
-                         $"{duplicates.Count} duplicated ({string.Join(", ", duplicates.Select(d => $"{d.Key}×{d.Value}"))}); outbox {string.Join(", ", states)}");
+                         $"{duplicates.Count} duplicated ({string.Join(", ", duplicates.Select(d => $"{d.Key}×{d.Value}"))}); outbox {string.Join(", ", states)}; " +
+                         $"send→record window max {(lags.Count == 0 ? "n/a" : lags.Max().ToString("F2", System.Globalization.CultureInfo.InvariantCulture))} ms over {lags.Count} dispatch logs");
         Assert.Empty(missing);
         Assert.Equal(Recipients, counts.Count);
         Assert.Equal(Recipients, states.GetValueOrDefault(OutboxState.Delivered));
@@ -110,6 +114,10 @@ public sealed class ProactiveCrashTests(ITestOutputHelper output) : IDisposable
             await Task.Delay(50, ct);
         }
     }
+
+    private static IEnumerable<double> RecordLags(HostProcess host) =>
+        host.Output.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"record lag max ([0-9.]+) ms"))
+            .Where(m => m.Success).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
 
     private sealed record NotificationDto(string Key);
 
