@@ -56,6 +56,15 @@ public sealed partial class LiteDbStore : IOutboxStore
 
     public Task<bool> ExistsAsync(string key, CancellationToken ct) => Task.FromResult(Outbox.Exists(Query.EQ("_id", key)));
 
+    public Task<IReadOnlySet<string>> ExistingKeysAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        lock (_outboxLock)
+        {
+            return Task.FromResult<IReadOnlySet<string>>(InTransaction(() =>
+                keys.Where(k => Outbox.Exists(Query.EQ("_id", k))).ToHashSet(StringComparer.Ordinal)));
+        }
+    }
+
     public Task<OutboxRow?> GetOutboxRowAsync(string key, CancellationToken ct)
     {
         var doc = Outbox.FindById(key);

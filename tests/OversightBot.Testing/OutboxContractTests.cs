@@ -32,6 +32,7 @@ public abstract class OutboxContractTests
         Assert.False(await o.AddIfAbsentAsync(Row("nudge:R-1:2023-02-06:0", T0.AddDays(1)), None));
         Assert.Equal(T0, (await o.GetOutboxRowAsync("nudge:R-1:2023-02-06:0", None))!.DueAt);
         Assert.Equal(2, await o.AddManyIfAbsentAsync([Row("a"), Row("nudge:R-1:2023-02-06:0"), Row("b"), Row("a")], None));
+        Assert.Equal(["a", "b"], (await o.ExistingKeysAsync(["a", "b", "c"], None)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

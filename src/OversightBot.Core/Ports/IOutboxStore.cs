@@ -19,6 +19,9 @@ public interface IOutboxStore
 
     Task<bool> ExistsAsync(string key, CancellationToken ct);
 
+    /// <summary>Which of <paramref name="keys"/> the outbox has (one read for many keys).</summary>
+    Task<IReadOnlySet<string>> ExistingKeysAsync(IReadOnlyCollection<string> keys, CancellationToken ct);
+
     Task<OutboxRow?> GetOutboxRowAsync(string key, CancellationToken ct);
 
     /// <summary>

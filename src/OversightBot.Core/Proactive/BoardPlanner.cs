@@ -11,7 +11,7 @@ public sealed class BoardPlanner(IBoardStore boards, ReminderPolicy policy)
 {
     public async Task PlanAsync(
         PeopleDirectory directory, DateOnly from, DateOnly today, DateTimeOffset now, DateTimeOffset dueAt,
-        List<OutboxRow> rows, Func<string, CancellationToken, Task<bool>> absent, CancellationToken ct)
+        List<PlannedMessage> planned, CancellationToken ct)
     {
         foreach (var board in await boards.BoardsAsync(ct))
         {
@@ -32,10 +32,7 @@ public sealed class BoardPlanner(IBoardStore boards, ReminderPolicy policy)
                 }
 
                 var key = $"board:{board.Id}:{tag}:{NudgeSlots.Iso(s.Target)}";
-                if (await absent(key, ct))
-                {
-                    rows.Add(OutboxRow.New(key, "board-nudge", clerk.Email, dueAt, NudgeMessages.Board(board, reason), now));
-                }
+                planned.Add(PlannedMessage.Of(key, () => OutboxRow.New(key, "board-nudge", clerk.Email, dueAt, NudgeMessages.Board(board, reason), now)));
             }
         }
     }

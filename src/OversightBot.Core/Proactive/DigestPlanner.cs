@@ -10,9 +10,7 @@ namespace OversightBot.Core.Proactive;
 /// </summary>
 public sealed class DigestPlanner(IDigestComposer composer, ReminderPolicy policy)
 {
-    public async Task PlanAsync(
-        PeopleDirectory directory, DateOnly today, DateTimeOffset now, List<OutboxRow> rows,
-        Func<string, CancellationToken, Task<bool>> absent, CancellationToken ct)
+    public void Plan(PeopleDirectory directory, DateOnly today, DateTimeOffset now, List<PlannedMessage> planned)
     {
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         foreach (var person in directory.All)
@@ -30,14 +28,12 @@ public sealed class DigestPlanner(IDigestComposer composer, ReminderPolicy polic
             }
 
             var key = $"digest:{person.Email}:{NudgeSlots.IsoWeek(nominal)}";
-            if (!await absent(key, ct))
-            {
-                continue;
-            }
-
             var at = day == today ? policy.InWindow(today, sub.At) : policy.InWindow(today, policy.SendAt);
-            var message = (await composer.ComposeAsync(person, today, ct)) with { Intent = "digest" };
-            rows.Add(OutboxRow.New(key, "digest", person.Email, at < now ? now : at, message, now));
+            planned.Add(new PlannedMessage(key, async ct =>
+            {
+                var message = (await composer.ComposeAsync(person, today, ct)) with { Intent = "digest" };
+                return OutboxRow.New(key, "digest", person.Email, at < now ? now : at, message, now);
+            }));
         }
     }
 }

@@ -32,6 +32,14 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         }
     }
 
+    public Task<IReadOnlySet<string>> ExistingKeysAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlySet<string>>(keys.Where(_rows.ContainsKey).ToHashSet(StringComparer.Ordinal));
+        }
+    }
+
     public Task<OutboxRow?> GetOutboxRowAsync(string key, CancellationToken ct)
     {
         lock (_lock)

@@ -26,54 +26,54 @@ public sealed class ProactivePlanner(
         }
 
         var directory = new PeopleDirectory(await people.PeopleAsync(ct));
-        var rows = new List<OutboxRow>();
         var dueAt = policy.InWindow(today, policy.SendAt);
         if (dueAt < now)
         {
             dueAt = now;
         }
 
+        var planned = new List<PlannedMessage>();
         foreach (var item in await CandidatesAsync(directory, from, today, ct))
         {
-            await PlanItemAsync(item, directory, from, today, now, dueAt, rows, ct);
+            PlanItem(item, directory, from, today, now, dueAt, planned);
         }
 
-        await new BoardPlanner(boards, policy).PlanAsync(directory, from, today, now, dueAt, rows, Absent, ct);
-        await new DigestPlanner(digests, policy).PlanAsync(directory, today, now, rows, Absent, ct);
-        return rows;
+        await new BoardPlanner(boards, policy).PlanAsync(directory, from, today, now, dueAt, planned, ct);
+        new DigestPlanner(digests, policy).Plan(directory, today, now, planned);
+        return await NewRowsAsync(planned, ct);
     }
 
-    /// <summary>True when the outbox has no row with this key. Keys are never removed, so a key seen once is remembered.</summary>
-    private async Task<bool> Absent(string key, CancellationToken ct)
+    /// <summary>Builds the rows whose keys the outbox does not have (one batched look-up; keys seen once are remembered).</summary>
+    private async Task<IReadOnlyList<OutboxRow>> NewRowsAsync(List<PlannedMessage> planned, CancellationToken ct)
     {
+        HashSet<string> unknown;
         lock (_known)
         {
-            if (_known.Contains(key))
-            {
-                return false;
-            }
+            unknown = planned.Select(p => p.Key).Where(k => !_known.Contains(k)).ToHashSet(StringComparer.Ordinal);
         }
 
-        if (!await outbox.ExistsAsync(key, ct))
-        {
-            return true;
-        }
-
+        IReadOnlySet<string> existing = unknown.Count == 0 ? new HashSet<string>() : await outbox.ExistingKeysAsync(unknown, ct);
         lock (_known)
         {
-            if (_known.Count >= KnownKeysLimit)
+            if (_known.Count + existing.Count >= KnownKeysLimit)
             {
                 _known.Clear();
             }
 
-            _known.Add(key);
+            _known.UnionWith(existing);
         }
 
-        return false;
+        var rows = new List<OutboxRow>();
+        foreach (var p in planned.Where(p => unknown.Contains(p.Key) && !existing.Contains(p.Key)).DistinctBy(p => p.Key, StringComparer.Ordinal))
+        {
+            rows.Add(await p.BuildAsync(ct));
+        }
+
+        return rows;
     }
 
-    private async Task PlanItemAsync(
-        TrackedItem item, PeopleDirectory directory, DateOnly from, DateOnly today, DateTimeOffset now, DateTimeOffset dueAt, List<OutboxRow> rows, CancellationToken ct)
+    private void PlanItem(
+        TrackedItem item, PeopleDirectory directory, DateOnly from, DateOnly today, DateTimeOffset now, DateTimeOffset dueAt, List<PlannedMessage> planned)
     {
         if (!item.IsOpen || item.SnoozedUntil is { } snoozed && snoozed > today)
         {
@@ -82,12 +82,11 @@ public sealed class ProactivePlanner(
 
         foreach (var owner in directory.OwnersOf(item.Owner))
         {
-            var slot = NudgeSlots.LatestOwnerSlot(item, policy.OffsetsFor(owner), from, today, policy);
-            var key = slot is null ? null : $"{slot.Key}:{owner.Email}";
-            if (slot is not null && await Absent(key!, ct))
+            if (NudgeSlots.LatestOwnerSlot(item, policy.OffsetsFor(owner), from, today, policy) is { } slot)
             {
-                rows.Add(OutboxRow.New(key!, "nudge", owner.Email, dueAt, NudgeMessages.Nudge(item, slot.Due, today), now)
-                    with { ItemId = item.Id, ItemDue = slot.Due });
+                var key = $"{slot.Key}:{owner.Email}";
+                planned.Add(PlannedMessage.Of(key, () => OutboxRow.New(key, "nudge", owner.Email, dueAt, NudgeMessages.Nudge(item, slot.Due, today), now)
+                    with { ItemId = item.Id, ItemDue = slot.Due }));
             }
         }
 
@@ -96,11 +95,8 @@ public sealed class ProactivePlanner(
             foreach (var manager in directory.ManagersOf(item.Owner))
             {
                 var key = $"{esc.Key}:{manager.Email}";
-                if (await Absent(key, ct))
-                {
-                    rows.Add(OutboxRow.New(key, "escalation", manager.Email, dueAt, NudgeMessages.Escalation(item, esc.Due, today), now)
-                        with { ItemId = item.Id, ItemDue = esc.Due });
-                }
+                planned.Add(PlannedMessage.Of(key, () => OutboxRow.New(key, "escalation", manager.Email, dueAt, NudgeMessages.Escalation(item, esc.Due, today), now)
+                    with { ItemId = item.Id, ItemDue = esc.Due }));
             }
         }
     }
