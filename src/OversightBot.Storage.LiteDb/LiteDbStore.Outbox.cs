@@ -23,7 +23,7 @@ public sealed partial class LiteDbStore : IOutboxStore
     {
         lock (_outboxLock)
         {
-            if (Outbox.Exists(Query.EQ("_id", row.Key)))
+            if ((Outbox.FindById(row.Key) is not null))
             {
                 return Task.FromResult(false);
             }
@@ -42,7 +42,7 @@ public sealed partial class LiteDbStore : IOutboxStore
                 var added = 0;
                 foreach (var row in rows.DistinctBy(r => r.Key, StringComparer.Ordinal))
                 {
-                    if (!Outbox.Exists(Query.EQ("_id", row.Key)))
+                    if (!(Outbox.FindById(row.Key) is not null))
                     {
                         Outbox.Insert(ToDocument(row));
                         added++;
@@ -54,14 +54,14 @@ public sealed partial class LiteDbStore : IOutboxStore
         }
     }
 
-    public Task<bool> ExistsAsync(string key, CancellationToken ct) => Task.FromResult(Outbox.Exists(Query.EQ("_id", key)));
+    public Task<bool> ExistsAsync(string key, CancellationToken ct) => Task.FromResult(Outbox.FindById(key) is not null);
 
     public Task<IReadOnlySet<string>> ExistingKeysAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         lock (_outboxLock)
         {
             return Task.FromResult<IReadOnlySet<string>>(InTransaction(() =>
-                keys.Where(k => Outbox.Exists(Query.EQ("_id", k))).ToHashSet(StringComparer.Ordinal)));
+                keys.Where(k => Outbox.FindById(k) is not null).ToHashSet(StringComparer.Ordinal)));
         }
     }
 

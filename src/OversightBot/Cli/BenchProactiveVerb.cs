@@ -104,7 +104,8 @@ public static class BenchProactiveVerb
             var plan = sw.Elapsed.TotalMilliseconds;
             sw.Restart();
             var added = rows.Count == 0 ? 0 : await runtime.Store.AddManyIfAbsentAsync(rows, ct);
-            return $"plan {plan:F0} ms + write {sw.Elapsed.TotalMilliseconds:F0} ms ({added:N0} rows)";
+            var st = planner.LastPlan!;
+            return $"plan {plan:F0} ms (reading {st.Items:N0} items {st.ReadItems.TotalMilliseconds:F0} ms, {st.Considered:N0} keys checked in {st.CheckKeys.TotalMilliseconds:F0} ms, rest {st.Rest.TotalMilliseconds:F0} ms) + write {sw.Elapsed.TotalMilliseconds:F0} ms ({added:N0} rows)";
         }
 
         await output.WriteLineAsync($"  first tick after start, Monday with 7-day catch-up and 50 digests: {await TickAsync(Today.AddDays(1 - policy.CatchUpDays))}");
