@@ -8,7 +8,7 @@ namespace OversightBot.Storage.LiteDb;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int Current = 1;
+    public const int Current = 2;
 
     private static readonly Action<LiteDatabase>[] Steps =
     [
@@ -25,6 +25,15 @@ internal static class SchemaMigrations
             var people = db.GetCollection(LiteDbStore.PeopleName);
             people.EnsureIndex("teams", "$.TeamsAadObjectId");
             people.EnsureIndex("slack", "$.SlackUserId");
+        },
+
+        // 2: conversation references (Teams proactive messages), looked up by email and by user ids.
+        db =>
+        {
+            var refs = db.GetCollection(LiteDbStore.ConversationReferencesName);
+            refs.EnsureIndex("email", "$.Email");
+            refs.EnsureIndex("aad", "$.AadObjectId");
+            refs.EnsureIndex("user", "$.UserId");
         },
     ];
 
