@@ -10,6 +10,8 @@ public sealed partial class LiteDbStore : IItemStore
 {
     internal const string ItemsName = "items";
     private const string NoDate = "0001-01-01";
+    private readonly Lock _ownersLock = new();
+    private HashSet<string>? _owners;
 
     private ILiteCollection<BsonDocument> Items => _db.GetCollection(ItemsName);
 
@@ -108,9 +110,45 @@ public sealed partial class LiteDbStore : IItemStore
         return Task.FromResult($"{prefix}-{max + 1}");
     }
 
+    public Task<IReadOnlyList<TrackedItem>> SearchAsync(IReadOnlyCollection<string> terms, int take, CancellationToken ct)
+    {
+        var hits = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in terms.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var doc in Items.Find(BsonExpression.Create("$.terms[*] ANY = @0", new BsonValue(term))))
+            {
+                var id = doc["_id"].AsString;
+                hits[id] = hits.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        IReadOnlyList<TrackedItem> best = hits
+            .OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal)
+            .TakeWhile((h, i) => i < take)
+            .Select(h => ToItem(Items.FindById(h.Key)))
+            .ToList();
+        return Task.FromResult(best);
+    }
+
+    public Task<IReadOnlyList<string>> OwnersAsync(CancellationToken ct)
+    {
+        lock (_ownersLock)
+        {
+            _owners ??= Items.Query().Select("$.Owner").ToEnumerable()
+                .Select(d => d["Owner"].AsString).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            IReadOnlyList<string> list = _owners.Order(StringComparer.OrdinalIgnoreCase).ToList();
+            return Task.FromResult(list);
+        }
+    }
+
     private Page<TrackedItem> PageOf(BsonExpression query, string orderField, int skip, int take)
     {
         var total = Items.Count(query);
+        if (take <= 0)
+        {
+            return new Page<TrackedItem>([], total);
+        }
+
         var page = Items.Query().Where(query).OrderBy(orderField).Skip(skip).Limit(take).ToEnumerable().Select(ToItem).ToList();
         return new Page<TrackedItem>(page, total);
     }
@@ -120,6 +158,12 @@ public sealed partial class LiteDbStore : IItemStore
         var doc = _db.Mapper.ToDocument(item);
         doc["openDue"] = item.IsOpen && item.Due is { } due ? StoreMapper.Iso(due) : BsonValue.Null;
         doc["ownerKey"] = OwnerKey(item.Owner);
+        doc["terms"] = new BsonArray(SearchTerms.ForItem(item).Select(t => new BsonValue(t)));
+        lock (_ownersLock)
+        {
+            _owners?.Add(item.Owner);
+        }
+
         return doc;
     }
 

@@ -22,6 +22,7 @@ internal static class SchemaMigrations
             items.EnsureIndex("status", "$.Status");
             items.EnsureIndex("board", "$.Board");
             items.EnsureIndex("closed", "$.Closed");
+            items.EnsureIndex("terms", "$.terms[*]");
             var people = db.GetCollection(LiteDbStore.PeopleName);
             people.EnsureIndex("teams", "$.TeamsAadObjectId");
             people.EnsureIndex("slack", "$.SlackUserId");

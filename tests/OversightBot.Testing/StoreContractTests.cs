@@ -215,4 +215,38 @@ public abstract class StoreContractTests
         Assert.Equal(200, await s.Items.CountAsync(None));
         Assert.Equal(200, (await s.Items.OverdueAsync(Some.Date(2024, 1, 1), 0, 1, None)).Total);
     }
+
+    [Fact]
+    public async Task Search_FindsItemsByTheirWords_BestMatchFirst()
+    {
+        var s = CreateStore();
+        await s.Items.UpsertManyAsync(
+        [
+            Some.Item("R-1", title: "Overview of the partnership boards' work"),
+            Some.Item("R-2", title: "Publish minutes of partnership meetings"),
+            Some.Item("Q-1", title: "Answer the Mayor's Question", kind: ItemKind.Question),
+        ], None);
+        var q = await s.Items.GetAsync("Q-1", None);
+        q!.Reference = "MQ 1844";
+        await s.Items.UpsertAsync(q, None);
+
+        var boards = await s.Items.SearchAsync(SearchTerms.ForQuery("the partnership boards recommendation"), 5, None);
+        var mq = await s.Items.SearchAsync(SearchTerms.ForQuery("MQ 1844"), 5, None);
+
+        Assert.Equal(["R-1", "R-2"], boards.Select(i => i.Id));
+        Assert.Equal("Q-1", mq[0].Id);
+        Assert.Empty(await s.Items.SearchAsync(SearchTerms.ForQuery("zebra crossing"), 5, None));
+    }
+
+    [Fact]
+    public async Task Owners_ListsEachOwnerOnce()
+    {
+        var s = CreateStore();
+        await s.Items.UpsertManyAsync([Some.Item("R-1", owner: "Finance"), Some.Item("R-2", owner: "Finance"), Some.Item("R-3", owner: "a@example.org")], None);
+        var before = await s.Items.OwnersAsync(None);
+        await s.Items.UpsertAsync(Some.Item("R-4", owner: "Audit"), None);
+
+        Assert.Equal(["a@example.org", "Finance"], before);
+        Assert.Equal(["a@example.org", "Audit", "Finance"], await s.Items.OwnersAsync(None));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OversightBot.Core.Handlers;
 using OversightBot.Core.Language;
 using OversightBot.Core.Ports;
@@ -7,33 +8,102 @@ using OversightBot.Core.Time;
 namespace OversightBot.Core.Conversation;
 
 /// <summary>One message in, one reply out: recognise, dispatch to the intent's handler, return the reply model.</summary>
-public sealed class ConversationService(IIntentRecognizer recognizer, IItemStore items, TimeProvider clock)
+public sealed class ConversationService : IDisposable
 {
-    private readonly OverdueHandler _overdue = new(items);
+    private const int MaxRemembered = 10_000;
+    private readonly IIntentRecognizer _recognizer;
+    private readonly TimeProvider _clock;
+    private readonly ItemWriteGate _gate = new();
+    private readonly OverdueHandler _overdue;
+    private readonly DueHandler _due;
+    private readonly StatusHandler _status;
+    private readonly OwnerHandler _owner;
+    private readonly BoardsHandler _boards;
+    private readonly DigestHandler _digest;
+    private readonly UpdateHandler _update;
+    private readonly PreferencesHandler _preferences;
+    private readonly ConcurrentDictionary<string, (Intent Intent, int Next)> _pages = new(StringComparer.Ordinal);
+
+    public ConversationService(IIntentRecognizer recognizer, IItemStore items, IBoardStore boards, IPersonStore people, TimeProvider clock)
+    {
+        _recognizer = recognizer;
+        _clock = clock;
+        _overdue = new OverdueHandler(items);
+        _due = new DueHandler(items);
+        _status = new StatusHandler(items);
+        _owner = new OwnerHandler(items, people);
+        _boards = new BoardsHandler(boards);
+        _digest = new DigestHandler(items, boards);
+        _update = new UpdateHandler(items, people, _gate);
+        _preferences = new PreferencesHandler(items, people, _gate);
+    }
+
+    public DigestHandler Digest => _digest;
+
+    public Understanding Understand(string text, DateOnly today) =>
+        RevisionDecisions.Match(text) is { } decision
+            ? new Understanding(decision, null, Entities.None)
+            : _recognizer.Recognize(text, today);
 
     public async Task<Reply> HandleAsync(InboundMessage message, CancellationToken ct)
     {
-        var now = message.AsOf is { } asOf ? London.Noon(asOf) : London.Now(clock);
-        var today = message.AsOf ?? London.Today(clock);
+        var now = message.AsOf is { } asOf ? London.Noon(asOf) : London.Now(_clock);
+        var today = message.AsOf ?? London.Today(_clock);
         var ctx = new AskContext(message.Asker, today, now, message.Channel, message.Text);
-        var understanding = recognizer.Recognize(message.Text, today);
-        return understanding.Intent switch
+        var understanding = Understand(message.Text, today);
+        var pageKey = $"{message.Channel}|{message.ConversationId}|{message.Asker?.Email}";
+        if (understanding.Intent.Name == "more")
         {
-            OverdueQuery q => await _overdue.HandleAsync(q, ctx, 0, ct),
-            Help h => HelpReply(h),
-            var other => new Reply
-            {
-                Intent = other.Name,
-                Text = "I can't answer that yet. Try \"what's overdue?\".",
-                FollowUps = ["what's overdue?"],
-            },
-        };
+            return _pages.TryGetValue(pageKey, out var last)
+                ? Remember(pageKey, last.Intent, await DispatchAsync(last.Intent, understanding, ctx, last.Next, ct))
+                : new Reply { Intent = "more", Text = "There's nothing more to show. Ask me something, e.g. \"what's overdue?\".", FollowUps = ["what's overdue?"] };
+        }
+
+        if (understanding.Entities.InvalidDates.Count > 0 && understanding.Intent is UpdateItem or Snooze or DueQuery or Unknown)
+        {
+            return Refusal.Because(understanding.Intent.Name,
+                $"{string.Join(", ", understanding.Entities.InvalidDates)} is not a real date, so I changed nothing. Check the day and month (dates are day first: 03/02/2023 is 3 February).");
+        }
+
+        return Remember(pageKey, understanding.Intent, await DispatchAsync(understanding.Intent, understanding, ctx, 0, ct));
     }
 
-    private static Reply HelpReply(Help help) => new()
+    private Task<Reply> DispatchAsync(Intent intent, Understanding understanding, AskContext ctx, int offset, CancellationToken ct) => intent switch
     {
-        Intent = help.Name,
-        Text = "I track recommendations, actions, statutory deadlines, open questions and board publications. Ask me \"what's overdue?\".",
-        FollowUps = ["what's overdue?"],
+        OverdueQuery q => _overdue.HandleAsync(q, ctx, offset, ct),
+        DueQuery q => _due.HandleAsync(q, ctx, offset, ct),
+        StatusQuery q => _status.HandleAsync(q, ctx, ct),
+        OwnerQuery q => _owner.HandleAsync(q, ctx, offset, ct),
+        BoardsQuery q => _boards.HandleAsync(q, ctx, ct),
+        DigestQuery => _digest.ComposeAsync(ctx.Asker, ctx.Today, ct),
+        Subscribe s => _preferences.SubscribeAsync(s, ctx, ct),
+        Unsubscribe u => _preferences.UnsubscribeAsync(u, ctx, ct),
+        UpdateItem u => _update.HandleAsync(u, ctx, ct),
+        RevisionDecision d => _update.DecideAsync(d, ctx, ct),
+        Snooze s => _preferences.SnoozeAsync(s, ctx, ct),
+        Help h => Task.FromResult(GuidanceHandler.Help(h)),
+        Unknown u => Task.FromResult(GuidanceHandler.Unknown(u)),
+        _ => Task.FromResult(GuidanceHandler.Unknown(new Unknown(ctx.Text))),
     };
+
+    private Reply Remember(string key, Intent intent, Reply reply)
+    {
+        if (reply.NextOffset is { } next)
+        {
+            if (_pages.Count >= MaxRemembered)
+            {
+                _pages.Clear();
+            }
+
+            _pages[key] = (intent, next);
+        }
+        else
+        {
+            _pages.TryRemove(key, out _);
+        }
+
+        return reply;
+    }
+
+    public void Dispose() => _gate.Dispose();
 }

@@ -35,6 +35,15 @@ public interface IItemStore
 
     Task<int> CountAsync(CancellationToken ct);
 
+    /// <summary>
+    /// Items whose words (id, reference, title, owner, board, kind) match the most of <paramref name="terms"/>
+    /// (lower-case search terms from <see cref="Domain.SearchTerms"/>), best first; ties by id.
+    /// </summary>
+    Task<IReadOnlyList<TrackedItem>> SearchAsync(IReadOnlyCollection<string> terms, int take, CancellationToken ct);
+
+    /// <summary>Every distinct owner (person email or team name) that owns at least one item.</summary>
+    Task<IReadOnlyList<string>> OwnersAsync(CancellationToken ct);
+
     /// <summary>The next free id with the given prefix, e.g. "R" → "R-42".</summary>
     Task<string> NextIdAsync(string prefix, CancellationToken ct);
 }

@@ -17,7 +17,7 @@ public sealed class BotRuntime : IDisposable
         Store = store;
         Clock = clock;
         Recognizer = CreateRecognizer();
-        Conversation = new ConversationService(Recognizer, store, clock);
+        Conversation = new ConversationService(Recognizer, store, store, store, clock);
     }
 
     public LiteDbStore Store { get; }
@@ -50,5 +50,9 @@ public sealed class BotRuntime : IDisposable
 
     public static IIntentRecognizer CreateRecognizer() => new KeywordRecognizer();
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        Conversation.Dispose();
+        Store.Dispose();
+    }
 }

@@ -1,0 +1,40 @@
+using System.Text;
+using OversightBot.Core.Replies;
+
+namespace OversightBot.Core.Handlers;
+
+/// <summary>Plain-text lines for item lists, shared by every list-shaped reply.</summary>
+public static class ItemListText
+{
+    public static void AppendRow(StringBuilder sb, ReplyItem r, DateOnly today)
+    {
+        sb.Append("  ").Append(r.Id).Append("  ");
+        if (r.DaysOverdue is > 0)
+        {
+            sb.Append(ReplyItems.Days(r.DaysOverdue.Value)).Append(" late (due ").Append(ReplyItems.Date(r.Due!.Value)).Append(')');
+        }
+        else if (r.Due is { } due)
+        {
+            sb.Append(due < today ? "was due " : "due ").Append(ReplyItems.Date(due));
+        }
+        else
+        {
+            sb.Append("no date set");
+        }
+
+        sb.Append("  [").Append(r.Status).Append("]  ").AppendLine(r.Title);
+        if (r.Note is { Length: > 0 } note)
+        {
+            sb.Append("        ").AppendLine(note);
+        }
+    }
+
+    /// <summary>"showing 1–10" when the page is a part of the total.</summary>
+    public static string Window(int offset, int shown, int total) =>
+        offset == 0 && shown == total ? "" : $"; showing {offset + 1}–{offset + shown}";
+
+    public static int? NextOffset(int offset, int shown, int total) => offset + shown < total ? offset + shown : null;
+
+    public static string MoreLine(int offset, int shown, int total) =>
+        offset + shown < total ? $"{total - offset - shown} more — say \"more\"." : "";
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using OversightBot.Core.Conversation;
+using OversightBot.Core.Domain;
+using OversightBot.Core.Language;
+using OversightBot.Core.Ports;
+using OversightBot.Core.Replies;
+
+namespace OversightBot.Core.Handlers;
+
+/// <summary>"What does the Strategy directorate own?" / "my actions": a person's or team's open items.</summary>
+public sealed class OwnerHandler(IItemStore items, IPersonStore people)
+{
+    public const int PageSize = 10;
+
+    public async Task<Reply> HandleAsync(OwnerQuery query, AskContext ctx, int offset, CancellationToken ct)
+    {
+        var (owners, label) = query.Mine || string.IsNullOrWhiteSpace(query.Owner)
+            ? Mine(ctx.Asker)
+            : await ResolveAsync(query.Owner!, ct);
+        if (owners.Count == 0)
+        {
+            return new Reply
+            {
+                Intent = query.Name,
+                Heading = "Whose items?",
+                Text = query.Mine || string.IsNullOrWhiteSpace(query.Owner)
+                    ? "I don't know who you are, so I can't list your items. Ask about a team instead, e.g. \"what does the Strategy directorate own?\"."
+                    : $"I don't know an owner called \"{query.Owner}\". Owners are people or teams, e.g. \"{await ExampleOwnerAsync(ct)}\".",
+                FollowUps = ["what's overdue?", "help"],
+            };
+        }
+
+        var page = await items.ByOwnerAsync(owners, openOnly: true, offset, PageSize, ct);
+        var rows = page.Items.Where(i => Permissions.CanRead(ctx.Asker, i)).Select(i => ReplyItems.From(i, ctx.Today)).ToList();
+        if (page.Total == 0)
+        {
+            return new Reply { Intent = query.Name, Heading = $"Nothing open for {label}", Text = $"{label} has no open items.", FollowUps = ["what's overdue?"] };
+        }
+
+        var overdue = rows.Count(r => r.DaysOverdue > 0);
+        var heading = $"{label}: {page.Total} open item{(page.Total == 1 ? "" : "s")}";
+        var sb = new StringBuilder(heading).Append(ItemListText.Window(offset, rows.Count, page.Total)).AppendLine(".").AppendLine();
+        foreach (var r in rows)
+        {
+            ItemListText.AppendRow(sb, r, ctx.Today);
+        }
+
+        sb.AppendLine().Append(ItemListText.MoreLine(offset, rows.Count, page.Total));
+        return new Reply
+        {
+            Intent = query.Name,
+            Heading = heading,
+            Text = sb.ToString().TrimEnd(),
+            Items = rows,
+            Total = page.Total,
+            Shown = rows.Count,
+            NextOffset = ItemListText.NextOffset(offset, rows.Count, page.Total),
+            Facts = [new ReplyFact("Owner", string.Join(", ", owners)), new ReplyFact("Overdue on this page", overdue.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            FollowUps = [$"status {rows[0].Id}", "what's overdue?"],
+        };
+    }
+
+    private async Task<string> ExampleOwnerAsync(CancellationToken ct)
+    {
+        var owners = await items.OwnersAsync(ct);
+        return owners.Count > 0 ? owners[0] : "Strategy and MPS Oversight Directorate";
+    }
+
+    private static (IReadOnlyList<string> Owners, string Label) Mine(Person? asker)
+    {
+        if (asker is null)
+        {
+            return ([], "");
+        }
+
+        var owners = new List<string> { asker.Email };
+        if (asker.Team is { Length: > 0 } team)
+        {
+            owners.Add(team);
+        }
+
+        return (owners, asker.Team is null ? "Your items" : $"Your and {asker.Team}'s items");
+    }
+
+    /// <summary>A person (by email or name) or a team (by the words of its name).</summary>
+    private async Task<(IReadOnlyList<string> Owners, string Label)> ResolveAsync(string words, CancellationToken ct)
+    {
+        var wanted = words.Trim();
+        var everyone = await people.PeopleAsync(ct);
+        var person = everyone.FirstOrDefault(p => string.Equals(p.Email, wanted, StringComparison.OrdinalIgnoreCase))
+            ?? everyone.FirstOrDefault(p => p.Name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase));
+        if (person is not null)
+        {
+            return ([person.Email], person.Name);
+        }
+
+        var terms = SearchTerms.ForQuery(wanted);
+        if (terms.Count == 0)
+        {
+            return ([], "");
+        }
+
+        var owners = await items.OwnersAsync(ct);
+        var scored = owners
+            .Select(o => (Owner: o, Score: terms.Count(SearchTerms.ForQuery(o).Contains)))
+            .Where(s => s.Score > 0)
+            .ToList();
+        if (scored.Count == 0)
+        {
+            return ([], "");
+        }
+
+        var best = scored.Max(s => s.Score);
+        var chosen = scored.Where(s => s.Score == best).Select(s => s.Owner).ToList();
+        return (chosen, chosen.Count == 1 ? chosen[0] : string.Join(" / ", chosen));
+    }
+}
