@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OversightBot.Channels.Teams;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.Ports;
 using OversightBot.Hosting;
@@ -40,10 +41,13 @@ public static class WebHost
         builder.Services.AddSingleton<IPersonStore>(runtime.Store);
         builder.Services.AddSingleton<IStoreAdmin>(runtime.Store);
         builder.Services.AddSingleton<ConversationService>(runtime.Conversation);
+        builder.Services.AddSingleton<IConversationReferenceStore>(runtime.Store);
+        builder.Services.AddTeamsChannel(builder.Configuration);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
         WebChatEndpoints.Map(app);
+        app.MapTeamsChannel();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot");
         log.LogInformation("Store {Provider} at {Path}; web chat at / ", "litedb", storage.Path);
         return app;
