@@ -34,6 +34,11 @@ public sealed class TeamsAuthenticator
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _botFramework;
     private readonly ConfigurationManager<OpenIdConnectConfiguration>? _entra;
     private readonly string[] _entraIssuers;
+    private readonly Dictionary<ConfigurationManager<OpenIdConnectConfiguration>, IDocumentRetriever> _retrievers = [];
+    private readonly Dictionary<ConfigurationManager<OpenIdConnectConfiguration>, DateTimeOffset> _refetchedAt = [];
+
+    /// <summary>How often an unknown key id may force a fetch of the keys (a flood of forged kids cannot hammer the issuer).</summary>
+    public static readonly TimeSpan KeyRefetchInterval = TimeSpan.FromSeconds(30);
 
     public TeamsAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory httpClients, TimeProvider clock, ILogger<TeamsAuthenticator> log)
     {
@@ -52,17 +57,19 @@ public sealed class TeamsAuthenticator
         }
     }
 
-    private static ConfigurationManager<OpenIdConnectConfiguration> Manager(string url, IHttpClientFactory httpClients)
+    private ConfigurationManager<OpenIdConnectConfiguration> Manager(string url, IHttpClientFactory httpClients)
     {
         var retriever = new HttpDocumentRetriever(httpClients.CreateClient(TeamsChannel.HttpClientName))
         {
             RequireHttps = !new Uri(url).IsLoopback,
         };
-        return new ConfigurationManager<OpenIdConnectConfiguration>(url, new OpenIdConnectConfigurationRetriever(), retriever)
+        var manager = new ConfigurationManager<OpenIdConnectConfiguration>(url, new OpenIdConnectConfigurationRetriever(), retriever)
         {
             AutomaticRefreshInterval = TimeSpan.FromHours(24),
             RefreshInterval = TimeSpan.FromMinutes(1),
         };
+        _retrievers[manager] = retriever;
+        return manager;
     }
 
     public async Task<AuthResult> AuthenticateAsync(string? authorization, Activity activity, CancellationToken ct)
@@ -112,20 +119,10 @@ public sealed class TeamsAuthenticator
         }
 
         var result = await _handler.ValidateTokenAsync(raw, Parameters(config, issuers));
-        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && await RefetchAsync(manager, ct) is { } fresh)
         {
-            // An unknown key id: the keys may have rolled over. Refresh (throttled by RefreshInterval) and try once more.
-            manager.RequestRefresh();
-            try
-            {
-                config = await manager.GetConfigurationAsync(ct);
-            }
-            catch (InvalidOperationException ex)
-            {
-                _log.LogError(ex, "Teams: could not refresh the OpenID metadata {Url}", manager.MetadataAddress);
-                return AuthResult.Rejected("metadata unavailable");
-            }
-
+            // An unknown key id: the keys may have rolled over. Fetch them now (at most once per KeyRefetchInterval).
+            config = fresh;
             result = await _handler.ValidateTokenAsync(raw, Parameters(config, issuers));
         }
 
@@ -151,6 +148,33 @@ public sealed class TeamsAuthenticator
         }
 
         return AuthResult.Accepted;
+    }
+
+    private async Task<OpenIdConnectConfiguration?> RefetchAsync(ConfigurationManager<OpenIdConnectConfiguration> manager, CancellationToken ct)
+    {
+        var now = _clock.GetUtcNow();
+        lock (_refetchedAt)
+        {
+            if (_refetchedAt.TryGetValue(manager, out var last) && now - last < KeyRefetchInterval)
+            {
+                return null;
+            }
+
+            _refetchedAt[manager] = now;
+        }
+
+        try
+        {
+            var fresh = await OpenIdConnectConfigurationRetriever.GetAsync(manager.MetadataAddress, _retrievers[manager], ct);
+            manager.RequestRefresh();
+            _log.LogInformation("Teams: fetched the signing keys again for an unknown key id");
+            return fresh;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or HttpRequestException or ArgumentException)
+        {
+            _log.LogError(ex, "Teams: could not refetch the OpenID metadata {Url}", manager.MetadataAddress);
+            return null;
+        }
     }
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration config, string[] issuers) => new()
