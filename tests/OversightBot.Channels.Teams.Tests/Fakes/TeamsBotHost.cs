@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OversightBot.Core.Conversation;
@@ -24,7 +25,7 @@ public sealed class TeamsBotHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the bot; <paramref name="settings"/> are "Teams:..." keys (no AppId = development mode).</summary>
-    public static async Task<TeamsBotHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? clock = null)
+    public static async Task<TeamsBotHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? clock = null, string? urls = null)
     {
         var host = new TeamsBotHost();
         clock ??= TimeProvider.System;
@@ -32,6 +33,11 @@ public sealed class TeamsBotHost : IAsyncDisposable
         await DemoSeeder.SeedIfEmptyAsync(host.Store, host.Store, host.Store, host.Store, CancellationToken.None);
         host.Conversation = new ConversationService(new KeywordRecognizer(), host.Store, host.Store, host.Store, clock);
         var builder = Loopback.Builder();
+        if (urls is not null)
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(host.Conversation);
