@@ -100,5 +100,7 @@ public static class TeamsJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // JSON to a JSON reader, never embedded in HTML: keep apostrophes and "·" readable and the card small.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

@@ -17,7 +17,8 @@ public static class AdaptiveCardRenderer
     public const int MaxActions = 6;
     public const string AskVerb = "ask";
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static JsonObject Render(Reply reply, int maxBytes = DefaultMaxBytes)
     {
@@ -35,7 +36,7 @@ public static class AdaptiveCardRenderer
     }
 
     public static string RenderJson(Reply reply, int maxBytes = DefaultMaxBytes, bool indented = false) =>
-        Render(reply, maxBytes).ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
+        Render(reply, maxBytes).ToJsonString(indented ? Indented : Compact);
 
     private static JsonObject Build(Reply reply, int shownItems)
     {
