@@ -24,10 +24,12 @@ public static class NodePeers
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    public static Process Start(string script, IDictionary<string, string> env, params string[] args)
+    public static Process Start(string script, IDictionary<string, string> env, params string[] args) => StartIn(Folder, script, env, args);
+
+    public static Process StartIn(string workingDirectory, string script, IDictionary<string, string> env, params string[] args)
     {
-        var info = new ProcessStartInfo("node") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(script);
+        var info = new ProcessStartInfo("node") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(Folder, script));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
