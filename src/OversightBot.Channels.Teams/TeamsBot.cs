@@ -107,7 +107,9 @@ public sealed class TeamsBot(
         var person = await people.ResolveAsync(activity, ct);
         await references.RememberAsync(activity, person, ct);
         var work = Ask(activity, person, command, CancellationToken.None);
-        var finished = await Task.WhenAny(work, Task.Delay(InvokeBudget, clock, ct));
+        using var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var finished = await Task.WhenAny(work, Task.Delay(InvokeBudget, clock, stopTimer.Token));
+        await stopTimer.CancelAsync();
         if (finished == work)
         {
             return CardResponse(await work);
@@ -190,7 +192,10 @@ public sealed class TeamsBot(
             return await work;
         }
 
-        var finished = await Task.WhenAny(work, Task.Delay(_options.TypingAfter, clock, ct));
+        using var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var timer = Task.Delay(_options.TypingAfter, clock, stopTimer.Token);
+        var finished = await Task.WhenAny(work, timer);
+        await stopTimer.CancelAsync();
         if (finished != work)
         {
             await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, TeamsMessages.Typing(activity), ct);

@@ -23,16 +23,33 @@ public static class AdaptiveCardRenderer
     public static JsonObject Render(Reply reply, int maxBytes = DefaultMaxBytes)
     {
         var shown = reply.Items.Count;
+        var surelySmall = UpperBound(reply) <= maxBytes;
         while (true)
         {
             var card = Build(reply, shown);
-            if (shown == 0 || Encoding.UTF8.GetByteCount(card.ToJsonString(Compact)) <= maxBytes)
+            if (shown == 0 || surelySmall || Encoding.UTF8.GetByteCount(card.ToJsonString(Compact)) <= maxBytes)
             {
                 return card;
             }
 
             shown = Math.Max(0, shown - Math.Max(1, shown / 4));
         }
+    }
+
+    /// <summary>
+    /// A generous bound on the card's size without serializing it: every text up to 4 bytes a character, plus the
+    /// fixed structure around each row, board and button. Most replies are far below the budget and skip the measurement.
+    /// </summary>
+    private static int UpperBound(Reply reply)
+    {
+        static int T(string? s) => (s?.Length ?? 0) * 4;
+        var size = 1024 + T(reply.Heading) + T(reply.Text);
+        size += reply.Facts.Sum(f => 128 + T(f.Label) + T(f.Value));
+        size += reply.Items.Sum(i => 1024 + T(i.Id) + T(i.Title) + T(i.Owner) + T(i.Note) + T(i.Source.Document) + T(i.Source.Issuer));
+        size += reply.Boards.Sum(b => 512 + T(b.Name) + T(b.WebPage) + b.Reasons.Sum(r => 128 + T(r)) + b.Latest.Sum(f => 128 + T(f.Label) + T(f.Value)));
+        size += reply.Actions.Sum(a => 1536 + (3 * (T(a.Label) + T(a.Value) + T(a.ItemId) + T(a.Verb))));
+        size += reply.FollowUps.Sum(f => 512 + (4 * T(f)));
+        return size;
     }
 
     public static string RenderJson(Reply reply, int maxBytes = DefaultMaxBytes, bool indented = false) =>

@@ -12,6 +12,7 @@ public static class CommandLine
           serve                       run the web host (default): web chat on http://localhost:5080, /api/messages, /health
           ask "QUESTION"              answer one question   [--as-of YYYY-MM-DD] [--as EMAIL] [--json]
           bench                       measure query latency and cold start   [--items N] [--runs N]
+          bench-teams                 Teams /api/messages throughput, p50/p99   [--requests N] [--concurrency N] [--js]
           teams-package --app-id GUID   build the Teams app zip to upload   [--bot-id GUID] [--version X.Y.Z] [--out app.zip]
           help                        this text
         Every verb accepts --db PATH (the LiteDB file; default data/oversight.db).
@@ -34,6 +35,7 @@ public static class CommandLine
                 "serve" => await ServeVerb.RunAsync(rest, cts.Token),
                 "ask" => await AskVerb.RunAsync(rest, Console.Out, cts.Token),
                 "bench" => await BenchVerb.RunAsync(rest, Console.Out, cts.Token),
+                "bench-teams" => await BenchTeamsVerb.RunAsync(rest, Console.Out, cts.Token),
                 "teams-package" => await TeamsPackageVerb.RunAsync(rest, Console.Out, cts.Token),
                 "help" or "--help" or "-h" => PrintUsage(Console.Out),
                 _ => throw new UsageException($"Unknown verb '{verb}'. Run 'help' to see the verbs."),
