@@ -104,6 +104,29 @@ public sealed class InboundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unchanged_conversation_reference_is_not_rewritten_on_every_message()
+    {
+        using var first = await PostAsync(Activities.Message("help", _connector.ServiceUrl));
+        var saved = await _bot.Store.FindReferenceByUserAsync("msteams", Activities.UserAad, CancellationToken.None);
+        await Task.Delay(50);
+
+        using var second = await PostAsync(Activities.Message("help", _connector.ServiceUrl));
+        var again = await _bot.Store.FindReferenceByUserAsync("msteams", Activities.UserAad, CancellationToken.None);
+
+        Assert.Equal(saved!.UpdatedAt, again!.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task A_new_service_url_is_saved_on_the_next_message()
+    {
+        using var first = await PostAsync(Activities.Message("help", _connector.ServiceUrl));
+        using var moved = await PostAsync(Activities.Message("help", _connector.ServiceUrl + "/moved"));
+
+        var reference = await _bot.Store.FindReferenceByUserAsync("msteams", Activities.UserAad, CancellationToken.None);
+        Assert.Equal(_connector.ServiceUrl + "/moved", reference!.ServiceUrl);
+    }
+
+    [Fact]
     public async Task In_development_mode_a_request_from_a_non_loopback_address_gets_401()
     {
         var address = NetworkInterface.GetAllNetworkInterfaces()
