@@ -28,7 +28,7 @@ public static class TeamsChannel
         {
             c.Timeout = TimeSpan.FromSeconds(30);
             c.DefaultRequestHeaders.UserAgent.ParseAdd("OversightBot/1.0");
-        });
+        }).RemoveAllLoggers(); // the default handlers log every URL (conversation ids) at Information
         services.TryAddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<BotTokenProvider>();
         services.TryAddSingleton<ConnectorClient>();
