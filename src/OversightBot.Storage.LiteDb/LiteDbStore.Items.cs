@@ -10,6 +10,9 @@ public sealed partial class LiteDbStore : IItemStore
 {
     internal const string ItemsName = "items";
     private const string NoDate = "0001-01-01";
+    private const string NoDueKey = "9999-12-31";
+    private const int SearchCap = 200;
+    private const string OwnerSeparator = "\u0001";
     private readonly Lock _ownersLock = new();
     private HashSet<string>? _owners;
 
@@ -23,53 +26,56 @@ public sealed partial class LiteDbStore : IItemStore
 
     public Task UpsertAsync(TrackedItem item, CancellationToken ct)
     {
-        Items.Upsert(ToDocument(item));
+        WriteItems([ToDocument(item)]);
         return Task.CompletedTask;
     }
 
     public Task UpsertManyAsync(IEnumerable<TrackedItem> items, CancellationToken ct)
     {
-        _db.BeginTrans();
-        try
-        {
-            Items.Upsert(items.Select(ToDocument));
-            _db.Commit();
-        }
-        catch
-        {
-            _db.Rollback();
-            throw;
-        }
-
+        WriteItems(items.Select(ToDocument));
         return Task.CompletedTask;
     }
 
     public Task<Page<TrackedItem>> OverdueAsync(DateOnly today, int skip, int take, CancellationToken ct)
     {
-        var query = Query.Between("openDue", NoDate, StoreMapper.Iso(today.AddDays(-1)));
-        return Task.FromResult(PageOf(query, "openDue", skip, take));
+        var to = StoreMapper.Iso(today.AddDays(-1));
+        var total = SumDays(NoDate, to, openOnly: true);
+        return Task.FromResult(PageOf(Query.Between("openDue", NoDate, to), total, skip, take));
     }
 
     public Task<Page<TrackedItem>> DueBetweenAsync(DateOnly from, DateOnly to, bool openOnly, int skip, int take, CancellationToken ct)
     {
-        var query = Query.Between(openOnly ? "openDue" : "Due", StoreMapper.Iso(from), StoreMapper.Iso(to));
-        return Task.FromResult(PageOf(query, openOnly ? "openDue" : "Due", skip, take));
+        var (start, end) = (StoreMapper.Iso(from), StoreMapper.Iso(to));
+        var total = SumDays(start, end, openOnly);
+        return Task.FromResult(PageOf(Query.Between(openOnly ? "openDue" : "Due", start, end), total, skip, take));
     }
 
     public Task<Page<TrackedItem>> ByOwnerAsync(IReadOnlyCollection<string> owners, bool openOnly, int skip, int take, CancellationToken ct)
     {
-        var keys = owners.Select(o => new BsonValue(OwnerKey(o))).ToArray();
-        if (keys.Length == 0)
+        var keys = owners.Select(OwnerKey).Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
         {
             return Task.FromResult(new Page<TrackedItem>([], 0));
         }
 
-        var matched = Items.Find(Query.In("ownerKey", keys))
+        if (!openOnly)
+        {
+            var matched = Items.Find(Query.In("ownerKey", keys.Select(k => new BsonValue(k)).ToArray()))
+                .Select(ToItem)
+                .OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal)
+                .ToList();
+            return Task.FromResult(new Page<TrackedItem>(matched.Skip(skip).Take(take).ToList(), matched.Count));
+        }
+
+        // Open items: each owner's slice of the ownerOpen index is already in due-date order; merge the slices.
+        var total = keys.Sum(OpenCountOf);
+        var page = keys
+            .SelectMany(k => Items.Find(Query.Between("ownerOpen", k + OwnerSeparator, k + OwnerSeparator + "\uffff"), 0, skip + take))
             .Select(ToItem)
-            .Where(i => !openOnly || i.IsOpen)
             .OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal)
+            .Skip(skip).Take(take)
             .ToList();
-        return Task.FromResult(new Page<TrackedItem>(matched.Skip(skip).Take(take).ToList(), matched.Count));
+        return Task.FromResult(new Page<TrackedItem>(page, total));
     }
 
     public Task<Page<TrackedItem>> ByStatusAsync(IReadOnlyCollection<ItemStatus> statuses, int skip, int take, CancellationToken ct)
@@ -112,22 +118,51 @@ public sealed partial class LiteDbStore : IItemStore
 
     public Task<IReadOnlyList<TrackedItem>> SearchAsync(IReadOnlyCollection<string> terms, int take, CancellationToken ct)
     {
+        // A term found on more than SearchCap items says little ("generated", "plan"); it counts only when no
+        // rarer term matched anything, so one search reads at most SearchCap documents per term.
         var hits = new Dictionary<string, int>(StringComparer.Ordinal);
+        var common = new List<string>();
         foreach (var term in terms.Distinct(StringComparer.Ordinal))
         {
-            foreach (var doc in Items.Find(BsonExpression.Create("$.terms[*] ANY = @0", new BsonValue(term))))
+            var ids = TermIds(term, SearchCap + 1);
+            if (ids.Count > SearchCap)
             {
-                var id = doc["_id"].AsString;
+                common.Add(term);
+                continue;
+            }
+
+            foreach (var id in ids)
+            {
+                hits[id] = hits.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        foreach (var term in common)
+        {
+            foreach (var id in hits.Count == 0 ? TermIds(term, SearchCap) : TermIds(term, int.MaxValue, hits.Keys))
+            {
                 hits[id] = hits.GetValueOrDefault(id) + 1;
             }
         }
 
         IReadOnlyList<TrackedItem> best = hits
             .OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal)
-            .TakeWhile((h, i) => i < take)
+            .Take(take)
             .Select(h => ToItem(Items.FindById(h.Key)))
             .ToList();
         return Task.FromResult(best);
+    }
+
+    /// <summary>Ids of items with the term; with <paramref name="among"/>, only those ids are checked (by key).</summary>
+    private List<string> TermIds(string term, int limit, IEnumerable<string>? among = null)
+    {
+        if (among is not null)
+        {
+            return among.Where(id => Items.FindById(id)?["terms"].AsArray.Contains(term) == true).ToList();
+        }
+
+        return Items.Find(BsonExpression.Create("$.terms[*] ANY = @0", new BsonValue(term)), 0, limit)
+            .Select(d => d["_id"].AsString).ToList();
     }
 
     public Task<IReadOnlyList<string>> OwnersAsync(CancellationToken ct)
@@ -141,15 +176,15 @@ public sealed partial class LiteDbStore : IItemStore
         }
     }
 
-    private Page<TrackedItem> PageOf(BsonExpression query, string orderField, int skip, int take)
+    /// <summary>A page of an index range query; results come in the index's (date) order.</summary>
+    private Page<TrackedItem> PageOf(BsonExpression indexRange, int total, int skip, int take)
     {
-        var total = Items.Count(query);
-        if (take <= 0)
+        if (take <= 0 || skip >= total)
         {
             return new Page<TrackedItem>([], total);
         }
 
-        var page = Items.Query().Where(query).OrderBy(orderField).Skip(skip).Limit(take).ToEnumerable().Select(ToItem).ToList();
+        var page = Items.Find(indexRange, skip, take).Select(ToItem).ToList();
         return new Page<TrackedItem>(page, total);
     }
 
@@ -158,6 +193,7 @@ public sealed partial class LiteDbStore : IItemStore
         var doc = _db.Mapper.ToDocument(item);
         doc["openDue"] = item.IsOpen && item.Due is { } due ? StoreMapper.Iso(due) : BsonValue.Null;
         doc["ownerKey"] = OwnerKey(item.Owner);
+        doc["ownerOpen"] = item.IsOpen ? OwnerKey(item.Owner) + OwnerSeparator + (item.Due is { } d ? StoreMapper.Iso(d) : NoDueKey) : BsonValue.Null;
         doc["terms"] = new BsonArray(SearchTerms.ForItem(item).Select(t => new BsonValue(t)));
         lock (_ownersLock)
         {

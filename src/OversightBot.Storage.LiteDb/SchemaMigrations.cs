@@ -8,7 +8,7 @@ namespace OversightBot.Storage.LiteDb;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int Current = 2;
+    public const int Current = 3;
 
     private static readonly Action<LiteDatabase>[] Steps =
     [
@@ -28,7 +28,14 @@ internal static class SchemaMigrations
             people.EnsureIndex("slack", "$.SlackUserId");
         },
 
-        // 2: conversation references (Teams proactive messages), looked up by email and by user ids.
+        // 2: per-day and per-owner counts, so totals never count item documents; owner + due index.
+        db =>
+        {
+            db.GetCollection(LiteDbStore.ItemsName).EnsureIndex("ownerOpen", "$.ownerOpen");
+            LiteDbStore.RebuildDayCounts(db);
+        },
+
+        // 3: conversation references (Teams proactive messages), looked up by email and by user ids.
         db =>
         {
             var refs = db.GetCollection(LiteDbStore.ConversationReferencesName);

@@ -249,4 +249,52 @@ public abstract class StoreContractTests
         Assert.Equal(["a@example.org", "Finance"], before);
         Assert.Equal(["a@example.org", "Audit", "Finance"], await s.Items.OwnersAsync(None));
     }
+
+    [Fact]
+    public async Task Totals_FollowDueDateAndStatusChanges()
+    {
+        var s = CreateStore();
+        var item = Some.Item("R-1", due: Some.Date(2023, 2, 6));
+        await s.Items.UpsertManyAsync([item, Some.Item("R-2", due: Some.Date(2023, 2, 7))], None);
+        item.Due = Some.Date(2023, 4, 1);
+        await s.Items.UpsertAsync(item, None);
+
+        Assert.Equal(1, (await s.Items.OverdueAsync(Some.Date(2023, 3, 1), 0, 10, None)).Total);
+        Assert.Equal(1, (await s.Items.DueBetweenAsync(Some.Date(2023, 4, 1), Some.Date(2023, 4, 1), openOnly: false, 0, 10, None)).Total);
+
+        item.Status = ItemStatus.Done;
+        await s.Items.UpsertAsync(item, None);
+
+        Assert.Equal(0, (await s.Items.DueBetweenAsync(Some.Date(2023, 4, 1), Some.Date(2023, 4, 1), openOnly: true, 0, 10, None)).Total);
+        Assert.Equal(1, (await s.Items.DueBetweenAsync(Some.Date(2023, 4, 1), Some.Date(2023, 4, 1), openOnly: false, 0, 10, None)).Total);
+        Assert.Equal(0, (await s.Items.DueBetweenAsync(Some.Date(2023, 2, 6), Some.Date(2023, 2, 6), openOnly: false, 0, 10, None)).Total);
+    }
+
+    [Fact]
+    public async Task Search_CommonWordsDoNotDrownARareOne()
+    {
+        var s = CreateStore();
+        await s.Items.UpsertManyAsync(Enumerable.Range(1, 300).Select(i => Some.Item($"A-{i}", title: $"Governance plan action {i}")), None);
+        await s.Items.UpsertAsync(Some.Item("R-1", title: "Governance plan for the zebra crossing"), None);
+
+        var rare = await s.Items.SearchAsync(SearchTerms.ForQuery("zebra governance plan"), 3, None);
+        var onlyCommon = await s.Items.SearchAsync(SearchTerms.ForQuery("governance plan"), 3, None);
+
+        Assert.Equal("R-1", rare[0].Id);
+        Assert.Equal(3, onlyCommon.Count);
+    }
+
+    [Fact]
+    public async Task ByOwner_OpenItems_PageAcrossSeveralOwnersWithTheTotal()
+    {
+        var s = CreateStore();
+        await s.Items.UpsertManyAsync(Enumerable.Range(1, 30).Select(i => Some.Item($"R-{i}", due: Some.Date(2023, 1, i), owner: i % 2 == 0 ? "Team A" : "a@example.org", status: i % 5 == 0 ? ItemStatus.Done : ItemStatus.Open)), None);
+
+        var first = await s.Items.ByOwnerAsync(["Team A", "A@example.org"], openOnly: true, 0, 10, None);
+        var second = await s.Items.ByOwnerAsync(["Team A", "A@example.org"], openOnly: true, 10, 10, None);
+
+        Assert.Equal(24, first.Total);
+        Assert.Equal(["R-1", "R-2", "R-3", "R-4", "R-6", "R-7", "R-8", "R-9", "R-11", "R-12"], first.Items.Select(i => i.Id));
+        Assert.Equal("R-13", second.Items[0].Id);
+    }
 }

@@ -50,6 +50,11 @@ public sealed record Entities
     public IReadOnlyList<string> ItemIds { get; init; } = [];
     public string? ItemWords { get; init; }
     public string? Owner { get; init; }
+    /// <summary>The asker means themselves ("my actions", "on my plate").</summary>
+    public bool Mine { get; init; }
+    /// <summary>External references such as "MQ 1844".</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+    public string? EvidenceLink { get; init; }
     public string? Board { get; init; }
     public ItemStatus? Status { get; init; }
     public IReadOnlyList<DateOnly> Dates { get; init; } = [];
@@ -66,3 +71,6 @@ public interface IIntentRecognizer
 {
     Understanding Recognize(string text, DateOnly today);
 }
+
+/// <summary>"more", "show more", "next page": the next page of the previous answer.</summary>
+public sealed record MoreQuery() : Intent("more");

@@ -11,6 +11,8 @@ public static class CommandLine
         Usage: OversightBot [verb] [options]
           serve                       run the web host (default): web chat on http://localhost:5080, /api/messages, /health
           ask "QUESTION"              answer one question   [--as-of YYYY-MM-DD] [--as EMAIL] [--json]
+          parse "TEXT"                 show the intent, date range and entities   [--as-of YYYY-MM-DD] [--json]
+          recognize --jsonl           date corpus lines on stdin -> scorer predictions on stdout   [--conventions british|spec]
           bench                       measure query latency and cold start   [--items N] [--runs N]
           bench-teams                 Teams /api/messages throughput, p50/p99   [--requests N] [--concurrency N] [--js]
           teams-package --app-id GUID   build the Teams app zip to upload   [--bot-id GUID] [--version X.Y.Z] [--out app.zip]
@@ -34,6 +36,8 @@ public static class CommandLine
             {
                 "serve" => await ServeVerb.RunAsync(rest, cts.Token),
                 "ask" => await AskVerb.RunAsync(rest, Console.Out, cts.Token),
+                "parse" => await ParseVerb.RunAsync(rest, Console.Out, cts.Token),
+                "recognize" => await RecognizeVerb.RunAsync(rest, Console.In, Console.Out, cts.Token),
                 "bench" => await BenchVerb.RunAsync(rest, Console.Out, cts.Token),
                 "bench-teams" => await BenchTeamsVerb.RunAsync(rest, Console.Out, cts.Token),
                 "teams-package" => await TeamsPackageVerb.RunAsync(rest, Console.Out, cts.Token),
@@ -59,6 +63,16 @@ public static class CommandLine
         else if (args.Has("--db"))
         {
             throw new UsageException("--db needs a file path.");
+        }
+
+        if (!string.Equals(options.Provider, "litedb", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"Storage:Provider '{options.Provider}' is not supported; the embedded store is 'litedb'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            throw new UsageException("Storage:Path is empty; set it to the LiteDB file, e.g. data/oversight.db.");
         }
 
         return options;

@@ -48,7 +48,7 @@ public sealed class BotRuntime : IDisposable
         }
     }
 
-    public static IIntentRecognizer CreateRecognizer() => new KeywordRecognizer();
+    public static IIntentRecognizer CreateRecognizer() => new IntentRecognizer();
 
     public void Dispose()
     {

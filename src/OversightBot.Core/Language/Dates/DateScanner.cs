@@ -1,0 +1,268 @@
+namespace OversightBot.Core.Language.Dates;
+
+/// <summary>
+/// Finds date expressions left to right over tokens; at each position the longest match wins. Every matcher looks
+/// a bounded number of tokens ahead, so the whole scan is linear in the input.
+/// </summary>
+internal sealed partial class DateScanner
+{
+    private readonly Tok[] _t;
+    private readonly DateOnly _ref;
+    private readonly bool _gb;
+    private const int Pad = 24;
+
+    private DateScanner(Tok[] tokens, DateOnly reference, bool britishPeriods)
+    {
+        // Sentinel tokens after the end make every bounded look-ahead safe without a bounds check.
+        _t = new Tok[tokens.Length + Pad];
+        tokens.CopyTo(_t, 0);
+        for (var k = tokens.Length; k < _t.Length; k++)
+        {
+            _t[k] = new Tok(0, 0, "", TokKind.Punct, true);
+        }
+
+        N = tokens.Length;
+        _ref = reference;
+        _gb = britishPeriods;
+    }
+
+    public static List<(int From, int To, Node Node)> Scan(Tok[] tokens, DateOnly reference, bool britishPeriods)
+    {
+        var s = new DateScanner(tokens, reference, britishPeriods);
+        var found = new List<(int, int, Node)>();
+        var i = 0;
+        while (i < s.N)
+        {
+            if (s.Top(i, out var e) is { } node && e > i)
+            {
+                found.Add((i, e, node));
+                i = e;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return found;
+    }
+
+    public Tok this[int i] => _t[i];
+
+    private int N { get; }
+
+    private bool W(int i, string w) => i < _t.Length && _t[i].Kind == TokKind.Word && _t[i].Is(w);
+
+    private bool W(int i, string a, string b) => W(i, a) || W(i, b);
+
+    private bool P(int i, string p) => i < _t.Length && _t[i].Kind == TokKind.Punct && _t[i].Is(p);
+
+    private bool Adj(int i) => i < _t.Length && !_t[i].SpaceBefore;
+
+    private int Num(int i) => i < _t.Length ? _t[i].Value : -1;
+
+    private bool IsNum(int i) => i < _t.Length && _t[i].Kind == TokKind.Number;
+
+    private static Node? Longer(Node? best, ref int bestEnd, Node? candidate, int end)
+    {
+        if (candidate is not null && end > bestEnd)
+        {
+            bestEnd = end;
+            return candidate;
+        }
+
+        return best;
+    }
+
+    private Node? Top(int i, out int end)
+    {
+        end = i;
+        if (NumericNeighbourhood(i))
+        {
+            return null;
+        }
+
+        Node? best = null;
+        best = Longer(best, ref end, Modified(i, out var e1), e1);
+        best = Longer(best, ref end, RangeExpr(i, out var e2), e2);
+        best = Longer(best, ref end, Recurrence(i, out var e3), e3);
+        best = Longer(best, ref end, Duration(i, out var e4), e4);
+        best = Longer(best, ref end, Simple(i, out var e5), e5);
+        if (best is not null && end < N && IsNum(end) && Adj(end))
+        {
+            return null;
+        }
+
+        if (best is not null && end + 1 < N && (P(end, "-") || P(end, "/")) && Adj(end) && IsNum(end + 1) && Adj(end + 1))
+        {
+            return null;
+        }
+
+        return best;
+    }
+
+    /// <summary>Part of a phone number or code: a digit run glued to another by - / + or letters.</summary>
+    private bool NumericNeighbourhood(int i)
+    {
+        if (!IsNum(i) || i == 0 || !Adj(i))
+        {
+            return false;
+        }
+
+        var prev = _t[i - 1];
+        if (prev.Kind == TokKind.Number)
+        {
+            return true;
+        }
+
+        return prev.Kind == TokKind.Punct && prev.Text is "-" or "+" or "/" or "." or ":" && i >= 2 && (IsNum(i - 2) && Adj(i - 1) || prev.Text is "+");
+    }
+
+    /// <summary>The longest single date, period or relative expression at <paramref name="i"/>.</summary>
+    private Node? Simple(int i, out int end)
+    {
+        end = i;
+        if (i >= N)
+        {
+            return null;
+        }
+
+        Node? best = null;
+        best = Longer(best, ref end, Fiscal(i, out var e1), e1);
+        best = Longer(best, ref end, Absolute(i, out var e2), e2);
+        best = Longer(best, ref end, Relative(i, out var e3), e3);
+        best = Longer(best, ref end, Periods(i, out var e4), e4);
+        return best;
+    }
+
+    private bool Connector(int i, bool between, out int next)
+    {
+        next = i + 1;
+        if (W(i, "to") || W(i, "till") || W(i, "until") || W(i, "through") || W(i, "thru") || P(i, "-") || P(i, "~") || P(i, "–"))
+        {
+            return true;
+        }
+
+        return between && W(i, "and");
+    }
+
+    private Node? RangeExpr(int i, out int end)
+    {
+        end = i;
+        var j = i;
+        var between = W(j, "between");
+        if (between || W(j, "from"))
+        {
+            j++;
+        }
+
+        var a = Simple(j, out var ja);
+        if (a is null && (between || W(i, "from")) && Num(j) is >= 1 and <= 31 && !(Adj(j + 1) && IsNum(j + 1)))
+        {
+            a = new Node { BareDay = true, Day = Num(j) };
+            ja = j + 1;
+            if (i + 1 < N && ja < N && Lexicon.IsOrdinalSuffix(_t[ja].Text) && Adj(ja))
+            {
+                ja++;
+            }
+        }
+
+        if (a is null || a.Type is not ("date" or "daterange") || !Connector(ja, between, out var jb))
+        {
+            return null;
+        }
+
+        var b = Simple(jb, out var eb);
+        if (b is null || b.Type is not ("date" or "daterange"))
+        {
+            return null;
+        }
+
+        var r = Combine(a, b);
+        if (r is not null)
+        {
+            end = eb;
+        }
+
+        return r;
+    }
+
+    private Node? Combine(Node a, Node b)
+    {
+        if (a.BareDay)
+        {
+            if (b.First is not { } bf || Tx.Make(bf.Year, bf.Month, a.Day) is not { } ad)
+            {
+                return null;
+            }
+
+            a = Node.OnDay(ad, b.Partial ? $"XXXX-{ad.Month:D2}-{ad.Day:D2}" : null);
+        }
+
+        if (a.Partial && !b.Partial && a.First is { } af0 && b.First is { } bf0)
+        {
+            var y = a.Month > bf0.Month || (a.Month == bf0.Month && a.Day > bf0.Day) ? bf0.Year - 1 : bf0.Year;
+            a = Rebase(a, y) ?? a;
+            _ = af0;
+        }
+        else if (a.Partial && b.Partial && a.First is { } af1 && b.First is { } bf1 && bf1 < af1)
+        {
+            b = Rebase(b, bf1.Year + 1) ?? b;
+        }
+
+        if (a.First is not { } s)
+        {
+            return null;
+        }
+
+        var monthish = a.Grain is 'M' or 'Q' && b.Grain is 'M' or 'Q';
+        DateOnly e;
+        string dur;
+        if (monthish && b.Start is { } bs && b.End is { } be)
+        {
+            e = _gb && b.Grain == 'M' ? be : bs;
+            dur = $"P{Tx.MonthsBetween(s, e)}M";
+        }
+        else if (a.Grain == 'Y' && b.Grain == 'Y' && b.Start is { } ys)
+        {
+            e = ys;
+            dur = $"P{e.Year - s.Year}Y";
+        }
+        else if (b.Value is { } bv)
+        {
+            e = bv;
+            dur = $"P{e.DayNumber - s.DayNumber}D";
+        }
+        else if (b.Start is { } bs2)
+        {
+            e = bs2;
+            dur = a.Grain == 'M' && b.Grain == 'M' ? $"P{Tx.MonthsBetween(s, e)}M" : $"P{e.DayNumber - s.DayNumber}D";
+        }
+        else
+        {
+            return null;
+        }
+
+        if (e <= s)
+        {
+            return null;
+        }
+
+        var range = Node.Range(s, e, Tx.Span(Edge(a, s), Edge(b, e), dur), 'O');
+        range.Deadline = b.Grain == 'D' && b.Value is not null;
+        return range;
+    }
+
+    private static string Edge(Node n, DateOnly d) => n.Partial ? $"XXXX-{d.Month:D2}-{d.Day:D2}" : Tx.D(d);
+
+    private static Node? Rebase(Node n, int year)
+    {
+        if (n.Grain == 'M')
+        {
+            var s = new DateOnly(year, n.Month, 1);
+            return new Node { Type = "daterange", Grain = 'M', Start = s, End = s.AddMonths(1), Partial = n.Partial, Month = n.Month, Timex = n.Timex };
+        }
+
+        return n.Value is { } v && Tx.Make(year, v.Month, v.Day) is { } d ? new Node { Value = d, Timex = n.Timex, Partial = n.Partial, Month = d.Month, Day = d.Day } : null;
+    }
+}

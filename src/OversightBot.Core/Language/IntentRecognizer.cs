@@ -1,0 +1,240 @@
+using OversightBot.Core.Domain;
+
+namespace OversightBot.Core.Language;
+
+/// <summary>
+/// Rule-based intent recognition over the phrasing oversight teams use, with UK dates resolved against "today".
+/// Deterministic, allocation-light and linear in the input (non-backtracking patterns and a token scanner).
+/// </summary>
+public sealed class IntentRecognizer : IIntentRecognizer
+{
+    /// <summary>Longer inputs are cut: nobody asks a chat bot a 2,000-character question.</summary>
+    public const int MaxLength = 2000;
+
+    public Understanding Recognize(string text, DateOnly today)
+    {
+        var raw = text ?? "";
+        if (raw.Length > MaxLength)
+        {
+            raw = raw[..MaxLength];
+        }
+
+        var clean = EntityExtractor.Normalize(raw);
+        var lower = clean.ToLowerInvariant();
+        var mentions = DateRecognizer.Recognize(clean, today);
+        var dates = new List<DateOnly>();
+        var invalid = new List<string>();
+        DateRange? range = null;
+        foreach (var m in mentions)
+        {
+            if (m.InvalidText is { } bad)
+            {
+                invalid.Add(bad);
+                continue;
+            }
+
+            if (m.Date is { } d)
+            {
+                dates.Add(d);
+            }
+            else if (m.Type == "daterange" && m.Mod is "before" or "until" && m.EndIsDeadline && m.RangeEndExclusive is { } dl)
+            {
+                dates.Add(dl);
+            }
+            else if (m.Type == "daterange" && m.Mod is "before-end" && m.RangeEndExclusive is { } be)
+            {
+                dates.Add(be.AddDays(-1));
+            }
+
+            if (range is null && m.ToRange(today) is { } r)
+            {
+                // "next 14 days" starts tomorrow in datetimeV2; people asking what is due mean from today.
+                range = r.Start == today.AddDays(1) && m.Text.Contains("next", StringComparison.OrdinalIgnoreCase) ? r with { Start = today } : r;
+            }
+        }
+
+        var ids = EntityExtractor.ItemIds(clean, mentions);
+        var refs = EntityExtractor.References(clean);
+        var entities = new Entities
+        {
+            ItemIds = ids,
+            References = refs,
+            Status = EntityExtractor.Status(lower),
+            Dates = dates,
+            InvalidDates = invalid,
+            Reason = EntityExtractor.ReasonOf(clean),
+            EvidenceLink = EntityExtractor.EvidenceLink(clean),
+            Mine = EntityExtractor.IsMine(lower),
+        };
+
+        var intent = Classify(clean, lower, today, ref entities, ref range, mentions);
+        return new Understanding(intent, range, entities);
+    }
+
+    private static Intent Classify(string clean, string lower, DateOnly today, ref Entities e, ref DateRange? range, IReadOnlyList<Dates.DateMention> mentions)
+    {
+        var id = e.ItemIds.Count > 0 ? e.ItemIds[0] : null;
+        var question = IntentRules.Question.IsMatch(lower);
+        if (lower.Length == 0 || IntentRules.Help.IsMatch(lower) && id is null)
+        {
+            return new Help();
+        }
+
+        if (IntentRules.More.IsMatch(lower))
+        {
+            return new MoreQuery();
+        }
+
+        if (IntentRules.Unsubscribe.IsMatch(lower))
+        {
+            return new Unsubscribe();
+        }
+
+        if (IntentRules.Subscribe.IsMatch(lower))
+        {
+            return new Subscribe(Weekday(lower), SubscribeTime(lower));
+        }
+
+        if (id is not null && IntentRules.Snooze.IsMatch(lower))
+        {
+            return new Snooze(id, SnoozeUntil(lower, today, e.Dates, mentions));
+        }
+
+        if (id is not null && (!question || IntentRules.UpdateVerb.IsMatch(lower)) && IsUpdate(lower, e))
+        {
+            var note = Note(clean);
+            var newDue = e.Dates.Count > 0 && (lower.Contains("move", StringComparison.Ordinal) || lower.Contains("date", StringComparison.Ordinal) || lower.Contains("deadline", StringComparison.Ordinal) || lower.Contains("extend", StringComparison.Ordinal) || lower.Contains("push", StringComparison.Ordinal) || lower.Contains(" to ", StringComparison.Ordinal))
+                ? e.Dates[^1]
+                : (DateOnly?)null;
+            var reason = newDue is null ? null : e.Reason;
+            var status = e.Status;
+            if (e.EvidenceLink is not null || newDue is not null)
+            {
+                status = lower.Contains("mark", StringComparison.Ordinal) ? status : null;
+            }
+
+            e = e with { Note = note, Reason = reason };
+            range = null;
+            return new UpdateItem(id, status, note, newDue, reason, e.EvidenceLink);
+        }
+
+        var words = EntityExtractor.ItemWords(clean);
+        var owner = EntityExtractor.Owner(clean);
+        var board = EntityExtractor.BoardName(clean);
+        e = e with { ItemWords = words, Owner = owner, Board = board };
+
+        if (IntentRules.Digest.IsMatch(lower))
+        {
+            return new DigestQuery();
+        }
+
+        if (id is not null || e.References.Count > 0)
+        {
+            return new StatusQuery(id ?? e.References[0], null);
+        }
+
+        if (words is not null && !IntentRules.Overdue.IsMatch(lower) && (lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.IsMatch(lower)) && !IntentRules.OwnerWords.IsMatch(lower))
+        {
+            return new StatusQuery(null, words);
+        }
+
+        if (IntentRules.Boards.IsMatch(lower) && (board is not null || !IntentRules.Overdue.IsMatch(lower)))
+        {
+            return new BoardsQuery(board);
+        }
+
+        if (IntentRules.Overdue.IsMatch(lower))
+        {
+            return new OverdueQuery();
+        }
+
+        if (IntentRules.Due.IsMatch(lower.Replace("due course", "", StringComparison.Ordinal)) || (range is not null && !IntentRules.OwnerWords.IsMatch(lower)))
+        {
+            range ??= new DateRange(today, today.AddDays(13));
+            return new DueQuery(range);
+        }
+
+        if (IntentRules.OwnerWords.IsMatch(lower) || owner is not null)
+        {
+            var mine = e.Mine && owner is null;
+            return new OwnerQuery(mine ? null : owner, mine);
+        }
+
+        if (words is not null)
+        {
+            return new StatusQuery(null, words);
+        }
+
+        return new Unknown(clean);
+    }
+
+    private static bool IsUpdate(string lower, Entities e) =>
+        e.Status is not null || e.EvidenceLink is not null || lower.Contains(':', StringComparison.Ordinal) || IntentRules.UpdateVerb.IsMatch(lower)
+        || (e.Dates.Count > 0 && (lower.Contains("move", StringComparison.Ordinal) || lower.Contains("new date", StringComparison.Ordinal)));
+
+    private static string? Note(string clean)
+    {
+        var colon = clean.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0 && !clean[..colon].Contains("http", StringComparison.OrdinalIgnoreCase) && colon + 1 < clean.Length)
+        {
+            var note = clean[(colon + 1)..].Trim();
+            return note.Length > 0 ? note : null;
+        }
+
+        return null;
+    }
+
+    private static DayOfWeek? Weekday(string lower)
+    {
+        foreach (var d in Enum.GetValues<DayOfWeek>())
+        {
+            if (EntityExtractor.HasWord(lower, d.ToString().ToLowerInvariant()) || EntityExtractor.HasWord(lower, d.ToString().ToLowerInvariant() + "s"))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
+    private static TimeOnly? SubscribeTime(string lower)
+    {
+        var m = IntentRules.SubscribeTime.Match(lower);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var h = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var min = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        if (m.Groups[3].Value == "pm" && h < 12)
+        {
+            h += 12;
+        }
+
+        return h is >= 0 and < 24 && min is >= 0 and < 60 ? new TimeOnly(h, min) : null;
+    }
+
+    private static DateOnly SnoozeUntil(string lower, DateOnly today, IReadOnlyList<DateOnly> dates, IReadOnlyList<Dates.DateMention> mentions)
+    {
+        if (dates.Count > 0)
+        {
+            return dates[^1];
+        }
+
+        foreach (var m in mentions)
+        {
+            if (m.Type == "duration" && m.Timex is { } t && t.StartsWith('P') && !t.StartsWith("PT", StringComparison.Ordinal))
+            {
+                return DeadlineResolver.AddPeriod(today, t) ?? today.AddDays(7);
+            }
+
+            if (m.RangeStart is { } s && s > today)
+            {
+                return s;
+            }
+        }
+
+        return lower.Contains("month", StringComparison.Ordinal) ? today.AddMonths(1) : today.AddDays(7);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+using OversightBot.Core.Language;
+using OversightBot.Core.Language.Dates;
+
+namespace OversightBot.Cli;
+
+/// <summary>
+/// <c>recognize --jsonl [--conventions british|spec]</c>: reads corpus lines (<c>id</c>, <c>input</c>, <c>reference</c>)
+/// from stdin and writes one scorer-format prediction line per case (datetimeV2: range ends exclusive, durations in seconds).
+/// </summary>
+public static class RecognizeVerb
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextReader input, TextWriter output, CancellationToken ct)
+    {
+        var args = new CliArgs(rawArgs, ["--jsonl"]);
+        args.AllowOnly("--jsonl", "--conventions", "--db");
+        if (!args.Has("--jsonl"))
+        {
+            throw new UsageException("recognize needs --jsonl (corpus lines on stdin, predictions on stdout).");
+        }
+
+        var conventions = args.Get("--conventions") switch
+        {
+            null or "british" => DateConventions.British,
+            "spec" => DateConventions.Spec,
+            var other => throw new UsageException($"--conventions '{other}' must be british or spec."),
+        };
+
+        var buffer = new MemoryStream();
+        string? line;
+        var lineNo = 0;
+        while ((line = await input.ReadLineAsync(ct)) is not null)
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            string id;
+            string text;
+            DateOnly reference;
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                id = root.GetProperty("id").GetString() ?? "";
+                text = root.GetProperty("input").GetString() ?? "";
+                var refText = root.TryGetProperty("reference", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() ?? "" : "";
+                reference = refText.Length >= 10
+                    ? DateOnly.ParseExact(refText[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    : Core.Time.London.Today(TimeProvider.System);
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
+            {
+                throw new UsageException($"line {lineNo}: not a corpus case ({ex.Message}).");
+            }
+
+            buffer.SetLength(0);
+            using (var w = new Utf8JsonWriter(buffer))
+            {
+                Write(w, id, DateRecognizer.Recognize(text, reference, conventions));
+            }
+
+            await output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }
+
+        return 0;
+    }
+
+    public static void Write(Utf8JsonWriter w, string id, IReadOnlyList<DateMention> mentions)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", id);
+        w.WriteStartArray("results");
+        foreach (var m in mentions)
+        {
+            w.WriteStartObject();
+            w.WriteString("text", m.Text);
+            w.WriteStartArray("span");
+            w.WriteNumberValue(m.Start);
+            w.WriteNumberValue(m.End);
+            w.WriteEndArray();
+            w.WriteString("type", m.Type);
+            w.WriteString("timex", m.Timex);
+            if (m.Mod is not null)
+            {
+                w.WriteString("mod", m.Mod);
+            }
+
+            if (m.Date is { } d)
+            {
+                w.WriteString("value", Iso(d));
+            }
+
+            if (m.RangeStart is { } s)
+            {
+                w.WriteString("start", Iso(s));
+            }
+
+            if (m.RangeEndExclusive is { } e)
+            {
+                w.WriteString("end", Iso(e));
+            }
+
+            if (m.DurationSeconds is { } secs)
+            {
+                w.WriteString("value", secs);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
