@@ -31,7 +31,7 @@ public sealed class TeamsBotHost : IAsyncDisposable
         clock ??= TimeProvider.System;
         host.Store = new LiteDbStore(host._folder.File("teams.db"));
         await DemoSeeder.SeedIfEmptyAsync(host.Store, host.Store, host.Store, host.Store, CancellationToken.None);
-        host.Conversation = new ConversationService(new KeywordRecognizer(), host.Store, host.Store, host.Store, clock);
+        host.Conversation = new ConversationService(new IntentRecognizer(), host.Store, host.Store, host.Store, clock);
         var builder = Loopback.Builder();
         if (urls is not null)
         {
