@@ -18,8 +18,8 @@ public static class BenchTeamsVerb
 
     public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
     {
-        var args = new CliArgs(rawArgs, ["--js"]);
-        args.AllowOnly("--requests", "--concurrency", "--js", "--text");
+        var args = new CliArgs(rawArgs, ["--js", "--no-auth"]);
+        args.AllowOnly("--requests", "--concurrency", "--js", "--text", "--no-auth");
         Text = args.Get("--text") ?? "what's overdue?";
         ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
         ThreadPool.SetMinThreads(Math.Max(minWorkers, 64), minIo);
@@ -32,13 +32,13 @@ public static class BenchTeamsVerb
         await output.WriteLineAsync($"bench-teams: {requests:N0} signed \"{Text}\" activities, {concurrency} at a time, each bot in its own process, reply delivered to a fake Connector on loopback");
         using (var bot = StartSelf(
             "serve", "--urls", $"http://127.0.0.1:{port}", "--db", Path.Combine(dir, "bench.db"),
-            $"--Teams:AppId={AppId}", "--Teams:AppPassword=bench-secret", $"--Teams:OpenIdMetadataUrl={peers.MetadataUrl}",
+            args.Has("--no-auth") ? "--Teams:AppId=" : $"--Teams:AppId={AppId}", "--Teams:AppPassword=bench-secret", $"--Teams:OpenIdMetadataUrl={peers.MetadataUrl}",
             $"--Teams:TokenEndpoint={peers.TokenEndpoint}", "--Teams:AllowedServiceUrlHosts:0=127.0.0.1", "--Logging:LogLevel:Default=Warning"))
         {
             try
             {
                 await WaitHealthyAsync(new Uri($"http://127.0.0.1:{port}/health"), ct);
-                await RunLoadAsync("OversightBot (C#, real work)", new Uri($"http://127.0.0.1:{port}/api/messages"), peers, requests, concurrency, output, ct);
+                await RunLoadAsync($"OversightBot \"{Text}\"", bot, new Uri($"http://127.0.0.1:{port}/api/messages"), peers, requests, concurrency, output, ct);
             }
             finally
             {
@@ -78,7 +78,7 @@ public static class BenchTeamsVerb
             {
             }
 
-            await RunLoadAsync("JS botbuilder echo bot", new Uri($"http://127.0.0.1:{port}/api/messages"), peers, requests, concurrency, output, ct);
+            await RunLoadAsync("JS botbuilder echo bot", node, new Uri($"http://127.0.0.1:{port}/api/messages"), peers, requests, concurrency, output, ct);
         }
         finally
         {
@@ -87,17 +87,21 @@ public static class BenchTeamsVerb
         }
     }
 
-    private static async Task RunLoadAsync(string name, Uri url, BenchTeamsPeers peers, int requests, int concurrency, TextWriter output, CancellationToken ct)
+    private static async Task RunLoadAsync(string name, Process bot, Uri url, BenchTeamsPeers peers, int requests, int concurrency, TextWriter output, CancellationToken ct)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 });
         var token = "Bearer " + peers.Token(AppId);
         await LoadAsync(http, url, peers, token, Math.Min(300, requests), concurrency, "warm", ct);
+        bot.Refresh();
+        var cpuBefore = bot.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var (samples, errors) = await LoadAsync(http, url, peers, token, requests, concurrency, "run", ct);
         var seconds = watch.Elapsed.TotalSeconds;
+        bot.Refresh();
+        var cpuPerReply = (bot.TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, samples.Count);
         samples.Sort();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-30} {samples.Count / seconds,8:F0} replies/s   p50 {Percentile(samples, 0.50),6:F2} ms   p99 {Percentile(samples, 0.99),6:F2} ms   errors {errors}"));
+            $"{name,-30} {samples.Count / seconds,8:F0} replies/s   p50 {Percentile(samples, 0.50),6:F2} ms   p99 {Percentile(samples, 0.99),6:F2} ms   bot CPU {cpuPerReply:F2} ms/reply   errors {errors}"));
     }
 
     private static async Task<(List<double> Samples, int Errors)> LoadAsync(
