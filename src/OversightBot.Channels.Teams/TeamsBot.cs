@@ -27,6 +27,12 @@ public sealed class TeamsBot(
     /// <summary>Handles the activity; returns the invoke response, or null for a plain 200.</summary>
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl) || string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            log.LogDebug("Teams: ignored a {Type} activity without serviceUrl or conversation", activity.Type);
+            return null;
+        }
+
         switch (activity.Type)
         {
             case "message":

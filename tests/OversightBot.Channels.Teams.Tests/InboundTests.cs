@@ -69,6 +69,23 @@ public sealed class InboundTests : IAsyncLifetime
         Assert.Empty(_connector.Requests);
     }
 
+    [Theory]
+    [InlineData("serviceUrl")]
+    [InlineData("conversation")]
+    public async Task An_activity_without_somewhere_to_answer_is_answered_200_and_ignored(string missing)
+    {
+        var activity = Activities.Message("what's overdue?", _connector.ServiceUrl);
+        activity.Remove(missing);
+        activity["value"] = new JsonObject { ["verb"] = "ask", ["value"] = "help" };
+        activity["replyToId"] = "card-1";
+
+        using var res = await PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        await Task.Delay(100);
+        Assert.Empty(_connector.Requests);
+    }
+
     [Fact]
     public async Task The_bots_own_mention_is_stripped_before_the_question_is_understood()
     {
