@@ -21,7 +21,6 @@ public sealed class TeamsBot(
     IOptions<TeamsOptions> options, TimeProvider clock, ILogger<TeamsBot> log)
 {
     public const string NotAllowedText = "Sorry — this bot isn't available to your organisation.";
-    public static readonly TimeSpan InvokeBudget = TimeSpan.FromSeconds(4);
     private readonly TeamsOptions _options = options.Value;
 
     /// <summary>Handles the activity; returns the invoke response, or null for a plain 200.</summary>
@@ -114,7 +113,7 @@ public sealed class TeamsBot(
         await references.RememberAsync(activity, person, ct);
         var work = Ask(activity, person, command, CancellationToken.None);
         using var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var finished = await Task.WhenAny(work, Task.Delay(InvokeBudget, clock, stopTimer.Token));
+        var finished = await Task.WhenAny(work, Task.Delay(_options.InvokeBudget, clock, stopTimer.Token));
         await stopTimer.CancelAsync();
         if (finished == work)
         {

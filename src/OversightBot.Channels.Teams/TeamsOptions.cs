@@ -29,6 +29,8 @@ public sealed class TeamsOptions
     public int MaxCardBytes { get; set; } = 27 * 1024;
     /// <summary>Longest Retry-After the connector client waits inline before reporting "throttled".</summary>
     public TimeSpan MaxInlineRetryWait { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long a button press may take before the invoke is answered "working on it" (Teams allows ~5 s).</summary>
+    public TimeSpan InvokeBudget { get; set; } = TimeSpan.FromSeconds(4);
     /// <summary>How long a reply may take before a typing indicator is sent.</summary>
     public TimeSpan TypingAfter { get; set; } = TimeSpan.FromMilliseconds(700);
 

@@ -25,13 +25,14 @@ public sealed class TeamsBotHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the bot; <paramref name="settings"/> are "Teams:..." keys (no AppId = development mode).</summary>
-    public static async Task<TeamsBotHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? clock = null, string? urls = null)
+    public static async Task<TeamsBotHost> StartAsync(
+        IDictionary<string, string?> settings, TimeProvider? clock = null, string? urls = null, Func<IItemStore, IItemStore>? items = null)
     {
         var host = new TeamsBotHost();
         clock ??= TimeProvider.System;
         host.Store = new LiteDbStore(host._folder.File("teams.db"));
         await DemoSeeder.SeedIfEmptyAsync(host.Store, host.Store, host.Store, host.Store, CancellationToken.None);
-        host.Conversation = new ConversationService(new IntentRecognizer(), host.Store, host.Store, host.Store, clock);
+        host.Conversation = new ConversationService(new IntentRecognizer(), items?.Invoke(host.Store) ?? host.Store, host.Store, host.Store, clock);
         var builder = Loopback.Builder();
         if (urls is not null)
         {
