@@ -85,7 +85,7 @@ public sealed class TeamsAuthenticator
         {
             unverified = new JsonWebToken(raw);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException or FormatException or JsonException)
         {
             return AuthResult.Rejected("malformed token");
         }

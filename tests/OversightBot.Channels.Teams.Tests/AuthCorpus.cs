@@ -35,6 +35,9 @@ public static class AuthCorpus
         Add("known-kid-wrong-key", issuer.Token(appId, serviceUrl, otherKey: stranger), false);
         Add("rs256-as-ps256", issuer.Token(appId, serviceUrl, algorithm: SecurityAlgorithms.RsaSsaPssSha256), false);
         Add("not-a-jwt", "not.a.jwt", false);
+        Add("bad-base64-header", "%%%.e30.c2ln", false);
+        Add("header-not-json", "bm90IGpzb24.e30.c2ln", false);
+        Add("empty-bearer", "", false);
         Add("basic-scheme", null, false);
         cases[^1] = cases[^1] with { Authorization = "Basic dXNlcjpwYXNz" };
         return cases;

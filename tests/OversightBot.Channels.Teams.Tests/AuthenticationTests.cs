@@ -22,7 +22,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public static TheoryData<string> CaseNames() => new(
         "valid", "expired-inside-skew", "no-header", "wrong-audience", "wrong-issuer", "channel-not-endorsed", "serviceurl-missing",
         "serviceurl-different", "expired-beyond-skew", "not-yet-valid", "hs256", "alg-none", "tampered-signature", "unknown-kid",
-        "known-kid-wrong-key", "rs256-as-ps256", "not-a-jwt", "basic-scheme");
+        "known-kid-wrong-key", "rs256-as-ps256", "not-a-jwt", "bad-base64-header", "header-not-json", "empty-bearer", "basic-scheme");
 
     [Theory]
     [MemberData(nameof(CaseNames))]
