@@ -202,7 +202,8 @@ internal sealed partial class DateScanner
         }
 
         int MonthAt(int k) => IsNum(k) && _t[k].Text.Length <= 2 ? Num(k) : Lexicon.Month(_t[k]);
-        var three = i + 4 < N && P(i + 3, sep) && Adj(i + 3) && Adj(i + 4) && IsNum(i + 4) && _t[i + 4].Text.Length is 2 or 4;
+        var yearFirst = IsNum(i) && _t[i].Text.Length == 4;
+        var three = i + 4 < N && P(i + 3, sep) && Adj(i + 3) && Adj(i + 4) && IsNum(i + 4) && (_t[i + 4].Text.Length is 2 or 4 || (yearFirst && _t[i + 4].Text.Length == 1));
         if (three)
         {
             end = i + 5;
@@ -214,8 +215,15 @@ internal sealed partial class DateScanner
             if (IsNum(i) && _t[i].Text.Length <= 2)
             {
                 var y = Num(i + 4);
-                y = _t[i + 4].Text.Length == 2 ? 2000 + y : y;
-                return Checked(y, MonthAt(i + 2), Num(i), IsNum(i + 2) && _t[i + 2].Text.Length <= 2, i, end);
+                var twoDigit = _t[i + 4].Text.Length == 2;
+                y = twoDigit ? 2000 + y : y;
+                var n = Checked(y, MonthAt(i + 2), Num(i), IsNum(i + 2) && _t[i + 2].Text.Length <= 2, i, end);
+                if (n is not null && twoDigit && !_gb && n.Timex is { } tx)
+                {
+                    n.Timex = "XX" + tx[2..];
+                }
+
+                return n;
             }
 
             return null;
@@ -305,7 +313,8 @@ internal sealed partial class DateScanner
                 return MonthRange(Num(k), m, false);
             }
 
-            var lead = i > 0 && _t[i - 1].Kind == TokKind.Word && MonthLeads.Contains(_t[i - 1].Text);
+            var lead = (i > 0 && _t[i - 1].Kind == TokKind.Word && MonthLeads.Contains(_t[i - 1].Text) && (_t[i].Cap || _t[i].Text != "may" || _t[i - 1].Text is "in" or "since" or "until" or "during"))
+                || ((P(i + 1, "-") || W(i + 1, "to") || W(i + 1, "through") || W(i + 1, "until")) && Lexicon.Month(_t[i + 2]) > 0);
             if (_t[i].Text is "may" or "mar" or "jan" or "dec" or "jun" or "jul" or "sep" or "oct" or "nov" or "aug" or "feb" or "apr" && !lead)
             {
                 return null;
@@ -328,11 +337,7 @@ internal sealed partial class DateScanner
     {
         end = i;
         var j = i;
-        if (W(j, "the") && W(j + 1, "year"))
-        {
-            j += 2;
-        }
-        else if (W(j, "year") || ((W(j, "calendar") || W(j, "cy")) && (W(j + 1, "year") || IsNum(j + 1) || IsNum(j + 1))))
+        if (W(j, "year") || ((W(j, "calendar") || W(j, "cy")) && (W(j + 1, "year") || IsNum(j + 1) || IsNum(j + 1))))
         {
             j += W(j, "calendar") && W(j + 1, "year") ? 2 : 1;
             if (W(i, "cy") && IsNum(j) && _t[j].Text.Length == 2 && Adj(j))

@@ -104,6 +104,11 @@ internal sealed partial class DateScanner
     /// <summary>Part of a phone number or code: a digit run glued to another by - / + or letters.</summary>
     private bool NumericNeighbourhood(int i)
     {
+        if (IsNum(i) && i > 0 && _t[i - 1].Text is "$" or "£" or "€" or "#")
+        {
+            return true;
+        }
+
         if (!IsNum(i) || i == 0 || !Adj(i))
         {
             return false;
@@ -150,13 +155,15 @@ internal sealed partial class DateScanner
     {
         end = i;
         var j = i;
+        var ja0 = i;
         var between = W(j, "between");
         if (between || W(j, "from"))
         {
             j++;
         }
 
-        var a = Simple(j, out var ja);
+        var a = W(j, "now") && between ? Node.OnDay(_ref) : Simple(j, out ja0);
+        var ja = W(j, "now") && between ? j + 1 : ja0;
         if (a is null && (between || W(i, "from")) && Num(j) is >= 1 and <= 31 && !(Adj(j + 1) && IsNum(j + 1)))
         {
             a = new Node { BareDay = true, Day = Num(j) };
@@ -172,7 +179,8 @@ internal sealed partial class DateScanner
             return null;
         }
 
-        var b = Simple(jb, out var eb);
+        var eb = jb + 1;
+        var b = W(jb, "now") || (W(jb, "date") && !between) ? Node.OnDay(_ref) : Simple(jb, out eb);
         if (b is null || b.Type is not ("date" or "daterange"))
         {
             return null;
@@ -197,12 +205,14 @@ internal sealed partial class DateScanner
             }
 
             a = Node.OnDay(ad, b.Partial ? $"XXXX-{ad.Month:D2}-{ad.Day:D2}" : null);
+            a.Partial = b.Partial;
         }
 
         if (a.Partial && !b.Partial && a.First is { } af0 && b.First is { } bf0)
         {
             var y = a.Month > bf0.Month || (a.Month == bf0.Month && a.Day > bf0.Day) ? bf0.Year - 1 : bf0.Year;
             a = Rebase(a, y) ?? a;
+            a.Partial = false;
             _ = af0;
         }
         else if (a.Partial && b.Partial && a.First is { } af1 && b.First is { } bf1 && bf1 < af1)
@@ -210,12 +220,33 @@ internal sealed partial class DateScanner
             b = Rebase(b, bf1.Year + 1) ?? b;
         }
 
+        if (a.Mod is "end" or "start" && (a.Mod == "end" ? a.End : a.Start) is { } ae)
+        {
+            a = new Node { Type = "daterange", Grain = 'M', Start = ae, End = ae.AddMonths(1), Partial = a.Partial, Month = ae.Month };
+        }
+
+        if (b.Mod is "end" or "start" && (b.Mod == "end" ? b.End : b.Start) is { } be0)
+        {
+            b = new Node { Type = "daterange", Grain = 'M', Start = be0, End = be0, Partial = b.Partial, Month = be0.Month };
+        }
+
         if (a.First is not { } s)
         {
             return null;
         }
 
-        var monthish = a.Grain is 'M' or 'Q' && b.Grain is 'M' or 'Q';
+        if (b.Partial && b.Timex is { } wx && wx.StartsWith("XXXX-WXX-", StringComparison.Ordinal) && b.Value is { } bw)
+        {
+            var d = s;
+            while (d.DayOfWeek != bw.DayOfWeek)
+            {
+                d = d.AddDays(1);
+            }
+
+            b = Node.OnDay(d);
+        }
+
+        var monthish = a.Grain is 'M' or 'Q' or 'Y' && b.Grain is 'M' or 'Q' && !(a.Grain == 'Y' && b.Grain == 'Y');
         DateOnly e;
         string dur;
         if (monthish && b.Start is { } bs && b.End is { } be)

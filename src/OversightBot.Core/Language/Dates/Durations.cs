@@ -155,6 +155,21 @@ internal sealed partial class DateScanner
             return null;
         }
 
+        if (mod is not null && unit is 'Y' or 'M' or 'W' or 'D' && (W(e, "before") || W(e, "after")) && Anchor(e + 1, out var anchor, out var ae))
+        {
+            end = ae;
+            var before = W(e, "before");
+            var edge = Add(anchor, unit, n, before ? -1 : 1);
+            if (mod == "less" && !before)
+            {
+                return Node.Range(anchor, edge, Tx.Span(anchor, edge, Iso8601(n, unit)), 'O');
+            }
+
+            return before
+                ? new Node { Type = "daterange", Timex = Tx.D(edge), End = edge, Mod = "before", Grain = 'O' }
+                : new Node { Type = "daterange", Timex = Tx.D(edge), Start = edge, Mod = "after", Grain = 'O' };
+        }
+
         var seconds = n * SecondsPer(unit);
         var timex = Iso8601(n, unit);
         if (W(e, "and") && unit == 'H' && Quantity(e + 1, out var n2, out var u2, out var e2) && u2 == 'N')

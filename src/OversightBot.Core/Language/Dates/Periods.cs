@@ -96,13 +96,13 @@ internal sealed partial class DateScanner
                 return Node.Range(sat, sat.AddDays(2), Tx.Week(sat.AddDays(-5)) + "-WE", 'O');
             }
 
-            if (unit2 != '\0' && !(t == "the" && k + 1 < N && (W(k + 1, "of") || W(k + 1, "before") || W(k + 1, "after") || W(k + 1, "ending") || W(k + 1, "to"))))
+            if (unit2 != '\0' && !(t == "the" && k + 1 < N && (IsNum(k + 1) || W(k + 1, "of") || W(k + 1, "before") || W(k + 1, "after") || W(k + 1, "ending") || W(k + 1, "to"))))
             {
                 end = k + 1;
                 return PeriodAt(unit2, s);
             }
 
-            if (t != "the" && k < N && Lexicon.Month(_t[k]) is var mo and > 0 && !(IsNum(k + 1) && Num(k + 1) <= 31))
+            if (t != "the" && k < N && Lexicon.Month(_t[k]) is var mo and > 0 && !(IsNum(k + 1) && Num(k + 1) <= 31) && (_t[k].Cap || _t[k].Text != "may"))
             {
                 var y = s == 0 ? _ref.Year : s > 0 ? (mo > _ref.Month ? _ref.Year : _ref.Year + 1) : (mo < _ref.Month ? _ref.Year : _ref.Year - 1);
                 end = k + 1;
@@ -131,7 +131,7 @@ internal sealed partial class DateScanner
     private Node? EdgeOf(int i, out int end)
     {
         end = i;
-        var j = W(i, "the") ? i + 1 : i;
+        var j = i;
         string? mod = _t.Length > j ? _t[j].Text switch
         {
             "end" => "end",
