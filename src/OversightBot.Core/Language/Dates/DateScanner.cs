@@ -86,8 +86,9 @@ internal sealed partial class DateScanner
         best = Longer(best, ref end, Modified(i, out var e1), e1);
         best = Longer(best, ref end, RangeExpr(i, out var e2), e2);
         best = Longer(best, ref end, Recurrence(i, out var e3), e3);
-        best = Longer(best, ref end, Duration(i, out var e4), e4);
         best = Longer(best, ref end, Simple(i, out var e5), e5);
+        best = Longer(best, ref end, Starting(i, out var e6), e6);
+        best = Longer(best, ref end, Duration(i, out var e4), e4);
         if (best is not null && end < N && IsNum(end) && Adj(end))
         {
             return null;
@@ -137,6 +138,7 @@ internal sealed partial class DateScanner
         best = Longer(best, ref end, Absolute(i, out var e2), e2);
         best = Longer(best, ref end, Relative(i, out var e3), e3);
         best = Longer(best, ref end, Periods(i, out var e4), e4);
+        best = Longer(best, ref end, Weeks(i, out var e5), e5);
         return best;
     }
 
@@ -164,14 +166,10 @@ internal sealed partial class DateScanner
 
         var a = W(j, "now") && between ? Node.OnDay(_ref) : Simple(j, out ja0);
         var ja = W(j, "now") && between ? j + 1 : ja0;
-        if (a is null && (between || W(i, "from")) && Num(j) is >= 1 and <= 31 && !(Adj(j + 1) && IsNum(j + 1)))
+        if ((a is null || a.Type == "duration") && DayNum(W(j, "the") ? j + 1 : j, true, out var bde) is var bare and > 0 && !(Adj(bde) && IsNum(bde)))
         {
-            a = new Node { BareDay = true, Day = Num(j) };
-            ja = j + 1;
-            if (i + 1 < N && ja < N && Lexicon.IsOrdinalSuffix(_t[ja].Text) && Adj(ja))
-            {
-                ja++;
-            }
+            a = new Node { BareDay = true, Day = bare };
+            ja = bde;
         }
 
         if (a is null || a.Type is not ("date" or "daterange") || !Connector(ja, between, out var jb))
@@ -181,6 +179,12 @@ internal sealed partial class DateScanner
 
         var eb = jb + 1;
         var b = W(jb, "now") || (W(jb, "date") && !between) ? Node.OnDay(_ref) : Simple(jb, out eb);
+        if ((b is null || eb <= jb + 1) && a.Type == "date" && a.Value is { } av && !a.BareDay
+            && DayNum(W(jb, "the") ? jb + 1 : jb, true, out var de) is var bd and > 0 && Tx.Make(av.Year, av.Month, bd) is { } bdd && bdd > av)
+        {
+            b = new Node { Value = bdd, Timex = a.Partial ? $"XXXX-{bdd.Month:D2}-{bdd.Day:D2}" : Tx.D(bdd), Partial = a.Partial, Month = bdd.Month, Day = bdd.Day };
+            eb = de;
+        }
         if (b is null || b.Type is not ("date" or "daterange"))
         {
             return null;
@@ -199,7 +203,7 @@ internal sealed partial class DateScanner
     {
         if (a.BareDay)
         {
-            if (b.First is not { } bf || Tx.Make(bf.Year, bf.Month, a.Day) is not { } ad)
+            if (b.Type != "date" || b.First is not { } bf || Tx.Make(bf.Year, bf.Month, a.Day) is not { } ad)
             {
                 return null;
             }

@@ -7,9 +7,9 @@ internal sealed partial class DateScanner
     {
         "year" or "years" or "yr" or "yrs" or "y" => 'Y',
         "month" or "months" => 'M',
-        "week" or "weeks" or "wk" or "wks" => 'W',
+        "week" or "weeks" or "wk" or "wks" or "w" => 'W',
         "fortnight" or "fortnights" => 'F',
-        "day" or "days" or "night" or "nights" => 'D',
+        "day" or "days" or "night" or "nights" or "d" => 'D',
         "hour" or "hours" or "hr" or "hrs" or "h" => 'H',
         "minute" or "minutes" or "min" or "mins" => 'N',
         "second" or "seconds" or "sec" or "secs" or "s" => 'S',

@@ -57,7 +57,7 @@ internal sealed partial class DateScanner
         }
 
         // "5 upcoming years", "2 next days", "10 previous weeks"
-        if (Amount(i, out var n2, out var ae) && ae < N && Shift(_t[ae].Text) is { } d2 and not 0 && ae + 1 < N && UnitOf(_t[ae + 1].Text) is var u2 and ('Y' or 'M' or 'W' or 'D'))
+        if (Amount(i, out var n2, out var ae) && ae < N && Shift(_t[ae].Text) is { } d2 and not 0 && ae + 1 < N && UnitOf(_t[ae + 1].Text) is var u2 and ('Y' or 'M' or 'W' or 'D') && (n2 == 1 || _t[ae + 1].Text.EndsWith('s')))
         {
             end = ae + 2;
             return CountRange(d2, n2, u2);

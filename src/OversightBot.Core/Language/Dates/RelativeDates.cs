@@ -202,6 +202,12 @@ internal sealed partial class DateScanner
                 return Node.OnDay(Add(anchor, u2, n2, W(f, "before") ? -1 : 1));
             }
 
+            if (W(f, "later"))
+            {
+                end = f + 1;
+                return Node.OnDay(Add(_ref, u2, n2, 1));
+            }
+
             if (W(f, "ago"))
             {
                 end = f + 1;
