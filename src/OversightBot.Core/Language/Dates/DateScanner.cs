@@ -116,6 +116,11 @@ internal sealed partial class DateScanner
         }
 
         var prev = _t[i - 1];
+        if (prev.Kind == TokKind.Word || (prev.Text == "-" && i >= 2 && _t[i - 2].Kind == TokKind.Word && _t[i - 2].Text.Length <= 3 && Adj(i - 1)))
+        {
+            return true;
+        }
+
         if (prev.Kind == TokKind.Number)
         {
             return true;
