@@ -136,7 +136,7 @@ internal sealed partial class DateScanner
         }
 
         k++;
-        if (P(k, ".") && Adj(k) && IsAbbrev(k - 1))
+        if (P(k, ".") && Adj(k) && IsAbbrev(k - 1) && YearAfter(k + 1, out _) > 0)
         {
             k++;
         }
@@ -160,6 +160,11 @@ internal sealed partial class DateScanner
         }
 
         if (W(k, "the"))
+        {
+            k++;
+        }
+
+        if (P(k, ",") && IsNum(k + 1) && Lexicon.IsOrdinalSuffix(_t[k + 2].Text))
         {
             k++;
         }
@@ -349,6 +354,11 @@ internal sealed partial class DateScanner
 
         if (IsNum(j) && _t[j].Text.Length == 4 && Num(j) is >= 1900 and <= 2099)
         {
+            if ((P(j + 1, "-") && IsNum(j + 2) && _t[j + 2].Text.Length != 4) || (j >= 2 && P(j - 1, "-") && IsNum(j - 2) && _t[j - 2].Text.Length != 4))
+            {
+                return null;
+            }
+
             end = j + 1;
             if (end < N && Adj(end) && _t[end].Kind == TokKind.Word && _t[end].Text != "s")
             {

@@ -144,6 +144,7 @@ internal sealed partial class DateScanner
         best = Longer(best, ref end, Relative(i, out var e3), e3);
         best = Longer(best, ref end, Periods(i, out var e4), e4);
         best = Longer(best, ref end, Weeks(i, out var e5), e5);
+        best = Longer(best, ref end, Holiday(i, out var e6), e6);
         return best;
     }
 

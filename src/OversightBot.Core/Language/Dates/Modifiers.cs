@@ -87,6 +87,11 @@ internal sealed partial class DateScanner
             }
         }
 
+        if (W(j, "the") && W(j + 1, "year") && IsNum(j + 2))
+        {
+            j++;
+        }
+
         var inner = RangeExpr(j, out var ie) ?? Simple(j, out ie);
         if (inner is null || inner.Type is not ("date" or "daterange") || inner.Mod is not null)
         {
