@@ -111,7 +111,13 @@ internal sealed partial class DateScanner
             return Num(j);
         }
 
-        return 0;
+        if (SpokenYear(j, out var se) is var sy and > 0)
+        {
+            end = se;
+            return sy;
+        }
+
+        return TwoDigitYearAfterOf(i, out end);
     }
 
     private Node? DayMonth(int i, out int end)
@@ -119,6 +125,11 @@ internal sealed partial class DateScanner
         end = i;
         var j = W(i, "the") ? i + 1 : i;
         var day = DayNum(j, false, out var k);
+        if (day == 0 && DayNum(j, true, out var kc) is var dc and > 0 && Lexicon.Month(_t[kc]) > 0)
+        {
+            (day, k) = (dc, kc);
+        }
+
         if (day == 0)
         {
             return null;
@@ -170,6 +181,11 @@ internal sealed partial class DateScanner
         }
 
         var day = DayNum(k, true, out var k2);
+        if (W(k2, "thousand") || W(k2, "hundred") || (!IsNum(k) && SpokenYear(k, out var sye) > 0 && sye > k2))
+        {
+            return null;
+        }
+
         if (day == 0 || (IsNum(k) && k2 < N && Lexicon.Month(_t[k2]) == 0 && (W(k2, "hours") || W(k2, "days") || W(k2, "minutes"))))
         {
             return null;
@@ -318,6 +334,12 @@ internal sealed partial class DateScanner
                 return MonthRange(Num(k), m, false);
             }
 
+            if ((SpokenYear(k, out var swe) is var sw and > 0) || (TwoDigitYearAfterOf(i + 1, out swe) is var tw and > 0 && (sw = tw) > 0))
+            {
+                end = swe;
+                return MonthRange(sw, m, false);
+            }
+
             var lead = (i > 0 && _t[i - 1].Kind == TokKind.Word && MonthLeads.Contains(_t[i - 1].Text) && (_t[i].Cap || _t[i].Text != "may" || _t[i - 1].Text is "in" or "since" or "until" or "during"))
                 || ((P(i + 1, "-") || W(i + 1, "to") || W(i + 1, "through") || W(i + 1, "until")) && Lexicon.Month(_t[i + 2]) > 0);
             if (_t[i].Text is "may" or "mar" or "jan" or "dec" or "jun" or "jul" or "sep" or "oct" or "nov" or "aug" or "feb" or "apr" && !lead)
@@ -350,6 +372,12 @@ internal sealed partial class DateScanner
                 end = j + 1;
                 return YearRange(2000 + Num(j));
             }
+        }
+
+        if (i > 0 && _t[i - 1].Text is "in" or "since" or "from" or "until" or "of" && SpokenYear(j, out var spe) is var spy and > 0)
+        {
+            end = spe;
+            return YearRange(spy);
         }
 
         if (IsNum(j) && _t[j].Text.Length == 4 && Num(j) is >= 1900 and <= 2099)

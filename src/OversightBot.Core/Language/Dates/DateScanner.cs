@@ -170,6 +170,11 @@ internal sealed partial class DateScanner
             j++;
         }
 
+        if (W(j, "the") && W(j + 1, "end") || W(j, "the") && W(j + 1, "beginning") || W(j, "the") && W(j + 1, "middle") || W(j, "the") && W(j + 1, "start"))
+        {
+            j++;
+        }
+
         var a = W(j, "now") && between ? Node.OnDay(_ref) : Simple(j, out ja0);
         var ja = W(j, "now") && between ? j + 1 : ja0;
         if ((a is null || a.Type == "duration") && DayNum(W(j, "the") ? j + 1 : j, true, out var bde) is var bare and > 0 && !(Adj(bde) && IsNum(bde)))
@@ -181,6 +186,11 @@ internal sealed partial class DateScanner
         if (a is null || a.Type is not ("date" or "daterange") || !Connector(ja, between, out var jb))
         {
             return null;
+        }
+
+        if (W(jb, "the") && (W(jb + 1, "end") || W(jb + 1, "beginning") || W(jb + 1, "middle") || W(jb + 1, "start")))
+        {
+            jb++;
         }
 
         var eb = jb + 1;
