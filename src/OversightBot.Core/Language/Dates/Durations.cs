@@ -150,6 +150,12 @@ internal sealed partial class DateScanner
             return new Node { Type = "duration", Timex = $"P1{u0}", Seconds = SecondsPer(u0), Mod = mod };
         }
 
+        if (Amount(j, out var nwe, out var wee) && W(wee, "weekends") && _t[j].Text is not ("a" or "an"))
+        {
+            end = wee + 1;
+            return new Node { Type = "duration", Timex = $"P{Tx.Num(nwe)}WE", Seconds = nwe * 2 * 86_400, Mod = mod };
+        }
+
         if (!Quantity(j, out var n, out var unit, out var e))
         {
             return null;

@@ -118,6 +118,12 @@ internal sealed partial class DateScanner
             return o;
         }
 
+        if (IsNum(i) && Num(i) is >= 1 and <= 4 && Adj(i + 1) && Lexicon.IsOrdinalSuffix(_t[i + 1].Text) && W(i + 2, "quarter"))
+        {
+            end = i + 3;
+            return Num(i);
+        }
+
         return 0;
     }
 

@@ -82,6 +82,14 @@ internal sealed partial class DateScanner
                 k++;
             }
 
+            if ((W(k, "working") && W(k + 1, "week")) || W(k, "workweek"))
+            {
+                end = W(k, "workweek") ? k + 1 : k + 2;
+                var wk = PeriodAt('W', s);
+                wk.End = wk.Start!.Value.AddDays(5);
+                return wk;
+            }
+
             var unit2 = _t[k].Text switch { "week" => 'W', "month" => 'M', "quarter" => 'Q', "year" => 'Y', "weekend" => 'E', _ => '\0' };
             if (unit2 == 'W' && W(k + 1, "after") && W(k + 2, "next"))
             {

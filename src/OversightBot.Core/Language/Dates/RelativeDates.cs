@@ -51,6 +51,11 @@ internal sealed partial class DateScanner
                 return Node.OnDay(_ref.AddDays(1));
             case "yesterday":
                 return Node.OnDay(_ref.AddDays(-1));
+            case "otd":
+                return Node.OnDay(_ref);
+            case "to" or "till" when W(i + 1, "date") && !(i > 0 && _t[i - 1].Text is "up" or "from") && !(i + 2 < N && _t[i + 2].Kind == TokKind.Punct && _t[i + 2].Text is "-"):
+                end = i + 2;
+                return new Node { Type = "daterange", Timex = "PRESENT_REF", End = _ref, Mod = "before", Grain = 'O' };
             case "overdue" when _gb && !(i + 1 < N && _t[i + 1].Text is "since" or "by" or "before" or "from" or "after" or "in" or "for"):
                 return new Node { Type = "daterange", Timex = Tx.D(_ref), End = _ref, Mod = "before", Grain = 'D' };
         }
