@@ -39,7 +39,7 @@ internal sealed partial class DateScanner
     {
         tax = W(i, "tax");
         end = i + 2;
-        return (W(i, "financial") || W(i, "fiscal") || tax) && W(i + 1, "year");
+        return (W(i, "financial") || (W(i, "fiscal") && _gb) || tax) && W(i + 1, "year");
     }
 
     private Node? Fiscal(int i, out int end)
