@@ -13,6 +13,7 @@ public static class CommandLine
           ask "QUESTION"              answer one question   [--as-of YYYY-MM-DD] [--as EMAIL] [--json]
           parse "TEXT"                 show the intent, date range and entities   [--as-of YYYY-MM-DD] [--json]
           recognize --jsonl           date corpus lines on stdin -> scorer predictions on stdout   [--conventions british|spec]
+          bench-language              utterances/second of the recognizers   [--corpus DIR] [--seconds N]
           bench                       measure query latency and cold start   [--items N] [--runs N]
           help                        this text
         Every verb accepts --db PATH (the LiteDB file; default data/oversight.db).
@@ -36,6 +37,7 @@ public static class CommandLine
                 "ask" => await AskVerb.RunAsync(rest, Console.Out, cts.Token),
                 "parse" => await ParseVerb.RunAsync(rest, Console.Out, cts.Token),
                 "recognize" => await RecognizeVerb.RunAsync(rest, Console.In, Console.Out, cts.Token),
+                "bench-language" => await BenchLanguageVerb.RunAsync(rest, Console.Out, cts.Token),
                 "bench" => await BenchVerb.RunAsync(rest, Console.Out, cts.Token),
                 "help" or "--help" or "-h" => PrintUsage(Console.Out),
                 _ => throw new UsageException($"Unknown verb '{verb}'. Run 'help' to see the verbs."),

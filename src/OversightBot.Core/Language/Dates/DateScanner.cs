@@ -10,6 +10,7 @@ internal sealed partial class DateScanner
     private readonly DateOnly _ref;
     private readonly bool _gb;
     private const int Pad = 24;
+    private (Node?, int)?[]? _memo;
 
     private DateScanner(Tok[] tokens, DateOnly reference, bool britishPeriods)
     {
@@ -77,7 +78,7 @@ internal sealed partial class DateScanner
     private Node? Top(int i, out int end)
     {
         end = i;
-        if (NumericNeighbourhood(i))
+        if (!Lexicon.CanStart(_t[i]) || NumericNeighbourhood(i))
         {
             return null;
         }
@@ -133,10 +134,26 @@ internal sealed partial class DateScanner
     private Node? Simple(int i, out int end)
     {
         end = i;
-        if (i >= N)
+        if (i >= N || !Lexicon.CanStart(_t[i]))
         {
             return null;
         }
+
+        _memo ??= new (Node?, int)?[N];
+        if (_memo[i] is { } hit)
+        {
+            end = hit.Item2;
+            return hit.Item1;
+        }
+
+        var node = SimpleUncached(i, out end);
+        _memo[i] = (node, end);
+        return node;
+    }
+
+    private Node? SimpleUncached(int i, out int end)
+    {
+        end = i;
 
         Node? best = null;
         best = Longer(best, ref end, Fiscal(i, out var e1), e1);
@@ -232,8 +249,11 @@ internal sealed partial class DateScanner
         if (a.Partial && !b.Partial && a.First is { } af0 && b.First is { } bf0)
         {
             var y = a.Month > bf0.Month || (a.Month == bf0.Month && a.Day > bf0.Day) ? bf0.Year - 1 : bf0.Year;
-            a = Rebase(a, y) ?? a;
-            a.Partial = false;
+            if (Rebase(a, y) is { } rebased)
+            {
+                a = rebased;
+                a.Partial = false;
+            }
             _ = af0;
         }
         else if (a.Partial && b.Partial && a.First is { } af1 && b.First is { } bf1 && bf1 < af1)
