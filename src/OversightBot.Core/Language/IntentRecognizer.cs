@@ -118,9 +118,18 @@ public sealed class IntentRecognizer : IIntentRecognizer
             return new UpdateItem(id, status, note, newDue, reason, e.EvidenceLink);
         }
 
-        var words = EntityExtractor.ItemWords(clean);
-        var owner = EntityExtractor.Owner(clean);
-        var board = EntityExtractor.BoardName(clean);
+        // Entity patterns run only when the intent could use them: most utterances need one or two.
+        var overdue = IntentRules.Overdue.IsMatch(lower);
+        var ownerWords = IntentRules.OwnerWords.IsMatch(lower);
+        var words = lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.IsMatch(lower) || !(overdue || ownerWords)
+            ? EntityExtractor.ItemWords(clean)
+            : null;
+        var boards = IntentRules.Boards.IsMatch(lower);
+        var board = boards ? EntityExtractor.BoardName(clean) : null;
+        var owner = ownerWords || lower.Contains(" for ", StringComparison.Ordinal) || lower.Contains("'s ", StringComparison.Ordinal) || lower.Contains(" own", StringComparison.Ordinal)
+            || lower.Contains("responsible", StringComparison.Ordinal) || lower.Contains(" by ", StringComparison.Ordinal) || lower.Contains(" to ", StringComparison.Ordinal)
+            ? EntityExtractor.Owner(clean)
+            : null;
         e = e with { ItemWords = words, Owner = owner, Board = board };
 
         if (IntentRules.Digest.IsMatch(lower))
@@ -133,28 +142,28 @@ public sealed class IntentRecognizer : IIntentRecognizer
             return new StatusQuery(id ?? e.References[0], null);
         }
 
-        if (words is not null && !IntentRules.Overdue.IsMatch(lower) && (lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.IsMatch(lower)) && !IntentRules.OwnerWords.IsMatch(lower))
+        if (words is not null && !overdue && (lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.IsMatch(lower)) && !ownerWords)
         {
             return new StatusQuery(null, words);
         }
 
-        if (IntentRules.Boards.IsMatch(lower) && (board is not null || !IntentRules.Overdue.IsMatch(lower)))
+        if (boards && (board is not null || !overdue))
         {
             return new BoardsQuery(board);
         }
 
-        if (IntentRules.Overdue.IsMatch(lower))
+        if (overdue)
         {
             return new OverdueQuery();
         }
 
-        if (IntentRules.Due.IsMatch(lower.Replace("due course", "", StringComparison.Ordinal)) || (range is not null && !IntentRules.OwnerWords.IsMatch(lower)))
+        if (IntentRules.Due.IsMatch(lower.Replace("due course", "", StringComparison.Ordinal)) || (range is not null && !ownerWords))
         {
             range ??= new DateRange(today, today.AddDays(13));
             return new DueQuery(range);
         }
 
-        if (IntentRules.OwnerWords.IsMatch(lower) || owner is not null)
+        if (ownerWords || owner is not null)
         {
             var mine = e.Mine && owner is null;
             return new OwnerQuery(mine ? null : owner, mine);
