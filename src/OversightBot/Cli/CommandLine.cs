@@ -12,7 +12,7 @@ public static class CommandLine
           serve                       run the web host (default): web chat on http://localhost:5080, /api/messages, /health
           ask "QUESTION"              answer one question   [--as-of YYYY-MM-DD] [--as EMAIL] [--json]
           parse "TEXT"                 show the intent, date range and entities   [--as-of YYYY-MM-DD] [--json]
-          recognize --jsonl           date corpus lines on stdin -> scorer predictions on stdout   [--conventions british|spec]
+          recognize --jsonl           date corpus lines on stdin -> scorer predictions on stdout   [--conventions auto|british|spec]
           bench-language              utterances/second of the recognizers   [--corpus DIR] [--seconds N]
           bench                       measure query latency and cold start   [--items N] [--runs N]
           help                        this text
