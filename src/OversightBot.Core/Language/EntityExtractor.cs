@@ -22,6 +22,9 @@ internal static class EntityExtractor
     private static readonly Regex Words = new(@"\bthe (.+?) (?:recommendation|action|item|question|deadline|commitment|undertaking)s?\b", Opts);
     private static readonly Regex WordsAbout = new(@"\b(?:status of|progress on|update on|where are we (?:on|with)|what's happening (?:on|with)|how is|how's|news on|latest on) (?:the )?(.+?)(?: going| doing| recommendation| action| item)?\s*\??$", Opts);
 
+    private static readonly string[] WordNouns = ["recommendation", "action", "item", "question", "deadline", "commitment", "undertaking"];
+    private static readonly string[] AboutLeads = ["status of", "progress on", "update on", "where are we", "happening", "how is", "how's", "news on", "latest on"];
+
     private static readonly HashSet<string> OwnerStop = new(StringComparer.OrdinalIgnoreCase)
     {
         "me", "my", "you", "us", "this week", "next week", "today", "tomorrow", "this month", "next month", "now", "it", "them",
@@ -150,7 +153,20 @@ internal static class EntityExtractor
 
     public static string? Owner(string text)
     {
-        foreach (var m in new[] { OwnerWhatDoes.Match(text), OwnerPossessive.Match(text), OwnerBy.Match(text) })
+        var lower = text.ToLowerInvariant();
+        var candidates = new List<Match>(3);
+        if (lower.Contains("what ", StringComparison.Ordinal))
+        {
+            candidates.Add(OwnerWhatDoes.Match(text));
+        }
+
+        if (lower.Contains("'s ", StringComparison.Ordinal))
+        {
+            candidates.Add(OwnerPossessive.Match(text));
+        }
+
+        candidates.Add(OwnerBy.Match(text));
+        foreach (var m in candidates)
         {
             if (m.Success && Clean(m.Groups[1].Value) is { } o && !OwnerStop.Contains(o) && !o.StartsWith("my ", StringComparison.OrdinalIgnoreCase) && ItemIds(o).Count == 0)
             {
@@ -176,7 +192,19 @@ internal static class EntityExtractor
 
     public static string? ItemWords(string text)
     {
-        foreach (var m in new[] { Words.Match(text), WordsAbout.Match(text) })
+        var lower = text.ToLowerInvariant();
+        var candidates = new List<Match>(2);
+        if (WordNouns.Any(n => lower.Contains(n, StringComparison.Ordinal)))
+        {
+            candidates.Add(Words.Match(text));
+        }
+
+        if (AboutLeads.Any(n => lower.Contains(n, StringComparison.Ordinal)))
+        {
+            candidates.Add(WordsAbout.Match(text));
+        }
+
+        foreach (var m in candidates)
         {
             if (m.Success && Clean(m.Groups[1].Value) is { } w && ItemIds(w).Count == 0 && !OwnerStop.Contains(w))
             {

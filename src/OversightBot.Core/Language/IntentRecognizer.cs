@@ -53,8 +53,10 @@ public sealed class IntentRecognizer : IIntentRecognizer
             }
         }
 
-        var ids = EntityExtractor.ItemIds(clean, mentions);
-        var refs = EntityExtractor.References(clean);
+        // Cheap substring gates keep most patterns off most utterances.
+        var hasDigit = clean.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var ids = hasDigit ? EntityExtractor.ItemIds(clean, mentions) : [];
+        var refs = hasDigit ? EntityExtractor.References(clean) : [];
         var entities = new Entities
         {
             ItemIds = ids,
@@ -62,8 +64,8 @@ public sealed class IntentRecognizer : IIntentRecognizer
             Status = EntityExtractor.Status(lower),
             Dates = dates,
             InvalidDates = invalid,
-            Reason = EntityExtractor.ReasonOf(clean),
-            EvidenceLink = EntityExtractor.EvidenceLink(clean),
+            Reason = ids.Count > 0 ? EntityExtractor.ReasonOf(clean) : null,
+            EvidenceLink = lower.Contains("http", StringComparison.Ordinal) ? EntityExtractor.EvidenceLink(clean) : null,
             Mine = EntityExtractor.IsMine(lower),
         };
 
@@ -74,33 +76,33 @@ public sealed class IntentRecognizer : IIntentRecognizer
     private static Intent Classify(string clean, string lower, DateOnly today, ref Entities e, ref DateRange? range, IReadOnlyList<Dates.DateMention> mentions)
     {
         var id = e.ItemIds.Count > 0 ? e.ItemIds[0] : null;
-        var question = IntentRules.Question.IsMatch(lower);
-        if (lower.Length == 0 || IntentRules.Help.IsMatch(lower) && id is null)
+        var question = id is not null && IntentRules.Question.Hit(lower);
+        if (lower.Length == 0 || (id is null && (lower.Length <= 40 || lower.Contains("help", StringComparison.Ordinal)) && IntentRules.Help.Hit(lower)))
         {
             return new Help();
         }
 
-        if (IntentRules.More.IsMatch(lower))
+        if (lower.Length <= 30 && IntentRules.More.Hit(lower))
         {
             return new MoreQuery();
         }
 
-        if (IntentRules.Unsubscribe.IsMatch(lower))
+        if (Any(lower, "unsub", "opt out", "stop ", "no more", "turn off", "cancel", "don't send") && IntentRules.Unsubscribe.Hit(lower))
         {
             return new Unsubscribe();
         }
 
-        if (IntentRules.Subscribe.IsMatch(lower))
+        if (Any(lower, "subscri", "sign me", "opt in", "send me", "every", "each") && IntentRules.Subscribe.Hit(lower))
         {
             return new Subscribe(Weekday(lower), SubscribeTime(lower));
         }
 
-        if (id is not null && IntentRules.Snooze.IsMatch(lower))
+        if (id is not null && IntentRules.Snooze.Hit(lower))
         {
             return new Snooze(id, SnoozeUntil(lower, today, e.Dates, mentions));
         }
 
-        if (id is not null && (!question || IntentRules.UpdateVerb.IsMatch(lower)) && IsUpdate(lower, e))
+        if (id is not null && (!question || IntentRules.UpdateVerb.Hit(lower)) && IsUpdate(lower, e))
         {
             var note = Note(clean);
             var newDue = e.Dates.Count > 0 && (lower.Contains("move", StringComparison.Ordinal) || lower.Contains("date", StringComparison.Ordinal) || lower.Contains("deadline", StringComparison.Ordinal) || lower.Contains("extend", StringComparison.Ordinal) || lower.Contains("push", StringComparison.Ordinal) || lower.Contains(" to ", StringComparison.Ordinal))
@@ -119,12 +121,12 @@ public sealed class IntentRecognizer : IIntentRecognizer
         }
 
         // Entity patterns run only when the intent could use them: most utterances need one or two.
-        var overdue = IntentRules.Overdue.IsMatch(lower);
-        var ownerWords = IntentRules.OwnerWords.IsMatch(lower);
-        var words = lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.IsMatch(lower) || !(overdue || ownerWords)
+        var overdue = IntentRules.Overdue.Hit(lower);
+        var ownerWords = IntentRules.OwnerWords.Hit(lower);
+        var words = lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.Hit(lower) || !(overdue || ownerWords)
             ? EntityExtractor.ItemWords(clean)
             : null;
-        var boards = IntentRules.Boards.IsMatch(lower);
+        var boards = IntentRules.Boards.Hit(lower);
         var board = boards ? EntityExtractor.BoardName(clean) : null;
         var owner = ownerWords || lower.Contains(" for ", StringComparison.Ordinal) || lower.Contains("'s ", StringComparison.Ordinal) || lower.Contains(" own", StringComparison.Ordinal)
             || lower.Contains("responsible", StringComparison.Ordinal) || lower.Contains(" by ", StringComparison.Ordinal) || lower.Contains(" to ", StringComparison.Ordinal)
@@ -132,7 +134,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
             : null;
         e = e with { ItemWords = words, Owner = owner, Board = board };
 
-        if (IntentRules.Digest.IsMatch(lower))
+        if (IntentRules.Digest.Hit(lower))
         {
             return new DigestQuery();
         }
@@ -142,7 +144,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
             return new StatusQuery(id ?? e.References[0], null);
         }
 
-        if (words is not null && !overdue && (lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.IsMatch(lower)) && !ownerWords)
+        if (words is not null && !overdue && (lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.Hit(lower)) && !ownerWords)
         {
             return new StatusQuery(null, words);
         }
@@ -157,7 +159,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
             return new OverdueQuery();
         }
 
-        if (IntentRules.Due.IsMatch(lower.Replace("due course", "", StringComparison.Ordinal)) || (range is not null && !ownerWords))
+        if (IntentRules.Due.Hit(lower.Replace("due course", "", StringComparison.Ordinal)) || (range is not null && !ownerWords))
         {
             range ??= new DateRange(today, today.AddDays(13));
             return new DueQuery(range);
@@ -177,8 +179,21 @@ public sealed class IntentRecognizer : IIntentRecognizer
         return new Unknown(clean);
     }
 
+    private static bool Any(string lower, params string[] parts)
+    {
+        foreach (var p in parts)
+        {
+            if (lower.Contains(p, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsUpdate(string lower, Entities e) =>
-        e.Status is not null || e.EvidenceLink is not null || lower.Contains(':', StringComparison.Ordinal) || IntentRules.UpdateVerb.IsMatch(lower)
+        e.Status is not null || e.EvidenceLink is not null || lower.Contains(':', StringComparison.Ordinal) || IntentRules.UpdateVerb.Hit(lower)
         || (e.Dates.Count > 0 && (lower.Contains("move", StringComparison.Ordinal) || lower.Contains("new date", StringComparison.Ordinal)));
 
     private static string? Note(string clean)
@@ -208,7 +223,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
 
     private static TimeOnly? SubscribeTime(string lower)
     {
-        var m = IntentRules.SubscribeTime.Match(lower);
+        var m = IntentRules.SubscribeTime.SafeMatch(lower);
         if (!m.Success)
         {
             return null;
