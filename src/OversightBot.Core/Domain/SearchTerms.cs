@@ -75,7 +75,7 @@ public static class SearchTerms
 
         var w = Normalise(sb.ToString().Trim('-'));
         sb.Clear();
-        if (w.Length > 1 && !Stop.Contains(w))
+        if ((w.Length > 1 || char.IsDigit(w[0])) && !Stop.Contains(w))
         {
             words.Add(w);
         }

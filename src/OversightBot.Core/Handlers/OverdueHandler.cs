@@ -56,7 +56,7 @@ public sealed class OverdueHandler(IItemStore items)
             Total = page.Total,
             Shown = rows.Count,
             NextOffset = next,
-            FollowUps = next is null ? ["what's due this week?", "status R-1"] : ["more", "what's due this week?"],
+            FollowUps = next is null ? [$"status {rows[0].Id}", "what's due this week?"] : ["more", $"status {rows[0].Id}"],
         };
     }
 }

@@ -12,6 +12,9 @@ public sealed class OwnerHandler(IItemStore items, IPersonStore people)
 {
     public const int PageSize = 10;
 
+    /// <summary>More owners than this matching equally well means the words were too vague to pick.</summary>
+    private const int MaxOwnersTogether = 3;
+
     public async Task<Reply> HandleAsync(OwnerQuery query, AskContext ctx, int offset, CancellationToken ct)
     {
         var (owners, label) = query.Mine || string.IsNullOrWhiteSpace(query.Owner)
@@ -23,7 +26,8 @@ public sealed class OwnerHandler(IItemStore items, IPersonStore people)
             {
                 Intent = query.Name,
                 Heading = "Whose items?",
-                Text = query.Mine || string.IsNullOrWhiteSpace(query.Owner)
+                Text = label.Length > 0 ? label
+                    : query.Mine || string.IsNullOrWhiteSpace(query.Owner)
                     ? "I don't know who you are, so I can't list your items. Ask about a team instead, e.g. \"what does the Strategy directorate own?\"."
                     : $"I don't know an owner called \"{query.Owner}\". Owners are people or teams, e.g. \"{await ExampleOwnerAsync(ct)}\".",
                 FollowUps = ["what's overdue?", "help"],
@@ -101,6 +105,13 @@ public sealed class OwnerHandler(IItemStore items, IPersonStore people)
         }
 
         var owners = await items.OwnersAsync(ct);
+        var exact = owners.FirstOrDefault(o => string.Equals(o, wanted, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(o, StripArticle(wanted), StringComparison.OrdinalIgnoreCase));
+        if (exact is not null)
+        {
+            return ([exact], exact);
+        }
+
         var scored = owners
             .Select(o => (Owner: o, Score: terms.Count(SearchTerms.ForQuery(o).Contains)))
             .Where(s => s.Score > 0)
@@ -112,6 +123,11 @@ public sealed class OwnerHandler(IItemStore items, IPersonStore people)
 
         var best = scored.Max(s => s.Score);
         var chosen = scored.Where(s => s.Score == best).Select(s => s.Owner).ToList();
-        return (chosen, chosen.Count == 1 ? chosen[0] : string.Join(" / ", chosen));
+        return chosen.Count <= MaxOwnersTogether
+            ? (chosen, chosen.Count == 1 ? chosen[0] : string.Join(" / ", chosen))
+            : ([], $"\"{wanted}\" matches {chosen.Count} owners, e.g. {string.Join(", ", chosen.Take(3))}. Which one?");
     }
+
+    private static string StripArticle(string words) =>
+        words.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? words[4..].Trim() : words;
 }
