@@ -14,8 +14,8 @@ internal static class EntityExtractor
     private static readonly Regex Link = new(@"https?://[^\s<>""]+", Opts);
     private static readonly Regex Reason = new(@"\b(?:because|reason:?|due to|as)\s+(.+)$", Opts);
     private static readonly Regex Mine = new(@"\b(my|mine|me|i own|am i|do i|i'm responsible|on my plate)\b", Opts);
-    private static readonly Regex OwnerWhatDoes = new(@"\bwhat (?:does|do|is|are) (?:the )?(.+?) (?:own|owns|responsible for|working on|got|have)\b", Opts);
-    private static readonly Regex OwnerBy = new(@"\b(?:owned by|assigned to|belonging to|for|with|from) (?:the )?([a-z][\w'&-]*(?: [a-z][\w'&-]*){0,5}?)(?: (?:team|directorate|unit|division))?\s*(?:\?|$|,| that| which| are| is| due| overdue)", Opts);
+    private static readonly Regex OwnerWhatDoes = new(@"\bwhat (?:does|do|is|are|has|have) (?:the )?(.+?) (?:own|owns|responsible for|working on|got|have|dealing with)\b", Opts);
+    private static readonly Regex OwnerBy = new(@"\b(?:owned by|assigned to|belonging to|for|with|from) (?:the )?([a-z][\w'&-]*(?: [a-z][\w'&-]*){0,5}?)\s*(?:\?|$|,| that| which| are| is| due| overdue)", Opts);
     private static readonly Regex OwnerPossessive = new(@"\b([a-z][\w&-]*(?: [a-z][\w&-]*){0,3})'s (?:actions|items|recommendations|deadlines|work|questions|list)\b", Opts);
     private static readonly Regex Board = new(@"\b(?:the )?([a-z0-9][\w&-]*(?: [a-z0-9][\w&-]*){0,4}?) (?:board|boards|board's|partnership board)\b", Opts);
     private static readonly Regex BoardAlias = new(@"\b([A-Z]{3,6})\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);

@@ -27,6 +27,11 @@ public sealed class IntentRecognizer : IIntentRecognizer
         DateRange? range = null;
         foreach (var m in mentions)
         {
+            if (m.Text.Equals("overdue", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (m.InvalidText is { } bad)
             {
                 invalid.Add(bad);
@@ -123,14 +128,16 @@ public sealed class IntentRecognizer : IIntentRecognizer
         // Entity patterns run only when the intent could use them: most utterances need one or two.
         var overdue = IntentRules.Overdue.Hit(lower);
         var ownerWords = IntentRules.OwnerWords.Hit(lower);
+        var plain = WithoutDates(clean, mentions);
         var words = lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.Hit(lower) || !(overdue || ownerWords)
-            ? EntityExtractor.ItemWords(clean)
+            ? EntityExtractor.ItemWords(plain)
             : null;
         var boards = IntentRules.Boards.Hit(lower);
-        var board = boards ? EntityExtractor.BoardName(clean) : null;
+        var board = boards ? EntityExtractor.BoardName(plain) : null;
         var owner = ownerWords || lower.Contains(" for ", StringComparison.Ordinal) || lower.Contains("'s ", StringComparison.Ordinal) || lower.Contains(" own", StringComparison.Ordinal)
             || lower.Contains("responsible", StringComparison.Ordinal) || lower.Contains(" by ", StringComparison.Ordinal) || lower.Contains(" to ", StringComparison.Ordinal)
-            ? EntityExtractor.Owner(clean)
+            || lower.StartsWith("what ", StringComparison.Ordinal)
+            ? EntityExtractor.Owner(plain)
             : null;
         e = e with { ItemWords = words, Owner = owner, Board = board };
 
@@ -177,6 +184,29 @@ public sealed class IntentRecognizer : IIntentRecognizer
         }
 
         return new Unknown(clean);
+    }
+
+    /// <summary>The text with its date expressions cut out, so "for Olivia Officer this week" names Olivia Officer.</summary>
+    private static string WithoutDates(string clean, IReadOnlyList<Dates.DateMention> mentions)
+    {
+        if (mentions.Count == 0)
+        {
+            return clean;
+        }
+
+        var sb = new System.Text.StringBuilder(clean.Length);
+        var at = 0;
+        foreach (var m in mentions)
+        {
+            if (m.Start >= at)
+            {
+                sb.Append(clean, at, m.Start - at);
+                at = m.End;
+            }
+        }
+
+        sb.Append(clean, at, clean.Length - at);
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace(" ?", "?", StringComparison.Ordinal);
     }
 
     private static bool Any(string lower, params string[] parts)

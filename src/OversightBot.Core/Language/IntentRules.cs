@@ -73,7 +73,7 @@ internal static partial class IntentRules
     [GeneratedRegex(@"\b(boards?|board page|board's|published|publication|publish|web ?page|page up to date|website)\b", Opts, TimeoutMs)]
     private static partial Regex BoardsRegex();
 
-    [GeneratedRegex(@"\b(overdue|over due|late|past (their|its|the|our)? ?(deadline|due date)s?|missed|missing (their|its|the)? ?deadlines?|behind schedule|slipped|lapsed|out of date|beyond (their|the)? ?deadline|not been done on time|running behind|red)\b", Opts, TimeoutMs)]
+    [GeneratedRegex(@"\b(overdue|over due|late|slipping|slipped behind|past (their|its|the|our)? ?(deadline|due date)s?|missed|missing (their|its|the)? ?deadlines?|behind schedule|slipped|lapsed|out of date|beyond (their|the)? ?deadline|not been done on time|running behind|red)\b", Opts, TimeoutMs)]
     private static partial Regex OverdueRegex();
 
     [GeneratedRegex(@"\b(due|deadlines?|coming up|upcoming|expire|expiring|expires|falls due|fall due|need to be done|needs doing|next few|on the horizon|diary|in the pipeline|what's next|whats next)\b", Opts, TimeoutMs)]

@@ -78,6 +78,16 @@ public class IntentQuestionSetTests(ITestOutputHelper output)
         ("more", "more"),
         ("show more", "more"),
         ("next page", "more"),
+        ("what's slipping?", "overdue"),
+        ("can you show the overdue actions for the Strategy directorate", "overdue"),
+        ("anything due for Olivia Officer this week?", "due"),
+        ("what has the Secretariat got on?", "owner"),
+        ("who owns R-3?", "status"),
+        ("R-3: spoke to the team, on track", "update"),
+        ("push R-5 back to next Friday as the report is delayed", "update"),
+        ("mute R-1 until the end of the month", "snooze"),
+        ("send me the digest every Monday at 8", "subscribe"),
+        ("stop the weekly digest", "unsubscribe"),
         ("what's the weather like?", "unknown"),
         ("banana", "unknown"),
         ("lorem ipsum dolor", "unknown"),
@@ -115,6 +125,8 @@ public class IntentQuestionSetTests(ITestOutputHelper output)
         Assert.Equal(new OwnerQuery("Strategy directorate", false), r.Recognize("what does the Strategy directorate own?", Today).Intent);
         Assert.Equal(new StatusQuery(null, "partnership boards"), r.Recognize("the partnership boards recommendation", Today).Intent);
         Assert.Equal(new OwnerQuery(null, true), r.Recognize("what's on my plate?", Today).Intent);
+        Assert.Equal("Olivia Officer", r.Recognize("anything due for Olivia Officer this week?", Today).Entities.Owner);
+        Assert.Equal("Strategy directorate", r.Recognize("can you show the overdue actions for the Strategy directorate", Today).Entities.Owner);
     }
 
     [Theory]

@@ -77,7 +77,7 @@ internal sealed partial class DateScanner
             j--;
         }
 
-        if ((W(j, "the") || W(j + 1, "end")) && W(j + 1, "end") && W(j + 2, "of") && mod == "before")
+        if ((W(j, "the") || W(j + 1, "end")) && W(j + 1, "end") && W(j + 2, "of") && mod is "before" or "until")
         {
             var inner0 = Simple(j + 3, out var ie0) ?? Simple(j + 4, out ie0);
             if (inner0?.End is { } e0 && inner0.Type == "daterange")
