@@ -92,8 +92,38 @@ internal sealed partial class DateScanner
             j++;
         }
 
+        if (W(j, "the") && (W(j + 1, "end") || W(j + 1, "beginning") || W(j + 1, "start") || W(j + 1, "middle")))
+        {
+            j++;
+        }
+
         var inner = RangeExpr(j, out var ie) ?? Simple(j, out ie);
-        if (inner is null || inner.Type is not ("date" or "daterange") || inner.Mod is not null)
+        if (inner is null || inner.Type is not ("date" or "daterange"))
+        {
+            return null;
+        }
+
+        if (inner.Mod is "start" or "mid" or "end")
+        {
+            end = ie;
+            var edged = new Node { Type = "daterange", Timex = inner.Timex, Mod = $"{mod}-{inner.Mod}", Grain = 'O', Partial = inner.Partial };
+            switch (mod)
+            {
+                case "before" or "until":
+                    edged.End = inner.Start;
+                    break;
+                case "after":
+                    edged.Start = inner.Mod == "start" ? inner.Start : inner.End;
+                    break;
+                default:
+                    edged.Start = inner.Start;
+                    break;
+            }
+
+            return edged;
+        }
+
+        if (inner.Mod is not null)
         {
             return null;
         }

@@ -18,7 +18,7 @@ internal sealed partial class DateScanner
             end = Adj(i + 2) && Lexicon.IsOrdinalSuffix(_t[i + 2].Text) ? i + 3 : i + 2;
             if (Tx.Make(_ref.Year, _ref.Month, day) is { } here && here.DayOfWeek == wd)
             {
-                return Node.OnDay(here);
+                return here == _ref ? Node.OnDay(here) : new Node { Value = here, Timex = $"XXXX-WXX-{Iso(wd)}", Partial = true };
             }
 
             var m = new DateOnly(_ref.Year, _ref.Month, 1);

@@ -45,6 +45,14 @@ internal sealed partial class DateScanner
                 return Node.Range(mon, mon.AddDays(7), $"{Tx.Y(y)}-W{w:D2}", 'O');
             }
 
+            if ((W(wk + 2, "this") || W(wk + 2, "last") || W(wk + 2, "next")) && W(wk + 3, "month"))
+            {
+                var rm = new DateOnly(_ref.Year, _ref.Month, 1).AddMonths(W(wk + 2, "this") ? 0 : W(wk + 2, "last") ? -1 : 1);
+                var rmon = WeekOfMonth(rm.Year, rm.Month, ord);
+                end = wk + 4;
+                return Node.Range(rmon, rmon.AddDays(7), $"{Tx.Y(rm.Year)}-{rm.Month:D2}-W{(ord > 0 ? ord : 5):D2}", 'O');
+            }
+
             var m = Lexicon.Month(_t[wk + 2]);
             if (m > 0)
             {
