@@ -21,7 +21,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
 
         var clean = EntityExtractor.Normalize(raw);
         var lower = clean.ToLowerInvariant();
-        var mentions = DateRecognizer.Recognize(clean, today);
+        var mentions = DateRecognizer.Recognize(clean, today).Where(m => !IsItemNotQuarter(clean, m)).ToList();
         var dates = new List<DateOnly>();
         var invalid = new List<string>();
         DateRange? range = null;
@@ -207,6 +207,27 @@ public sealed class IntentRecognizer : IIntentRecognizer
 
         sb.Append(clean, at, clean.Length - at);
         return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace(" ?", "?", StringComparison.Ordinal);
+    }
+
+    /// <summary>"status of Q3" means item Q-3; "due in Q3" means the quarter.</summary>
+    private static bool IsItemNotQuarter(string clean, Dates.DateMention m)
+    {
+        if (m.Text.Length != 2 || m.Text[0] is not ('q' or 'Q'))
+        {
+            return false;
+        }
+
+        var before = clean.AsSpan(0, m.Start).TrimEnd();
+        var sp = before.LastIndexOf(' ');
+        var word = (sp < 0 ? before : before[(sp + 1)..]).ToString().ToLowerInvariant();
+        if (word == "of" && sp > 0)
+        {
+            var rest = before[..sp].TrimEnd();
+            var sp2 = rest.LastIndexOf(' ');
+            word = (sp2 < 0 ? rest : rest[(sp2 + 1)..]).ToString().ToLowerInvariant() is "end" or "start" or "beginning" or "middle" ? "of" : "item";
+        }
+
+        return word is not ("in" or "during" or "for" or "by" or "of" or "this" or "next" or "last" or "until" or "before" or "after" or "from" or "to" or "and" or "since" or "end");
     }
 
     private static bool Any(string lower, params string[] parts)

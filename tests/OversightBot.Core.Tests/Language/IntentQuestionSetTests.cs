@@ -30,6 +30,7 @@ public class IntentQuestionSetTests(ITestOutputHelper output)
         ("what do we have due before 1 March?", "due"),
         ("what's due between 1 February and 15 March?", "due"),
         ("what's due in Q3 2023/24?", "due"),
+        ("what's due in Q4?", "due"),
         ("upcoming deadlines", "due"),
         ("what needs to be done by Friday?", "due"),
         ("what's due by the end of the financial year?", "due"),
@@ -135,6 +136,8 @@ public class IntentQuestionSetTests(ITestOutputHelper output)
     [InlineData("what about a-3?", "A-3")]
     [InlineData("S-1 please", "S-1")]
     [InlineData("q-4", "Q-4")]
+    [InlineData("status of Q3", "Q-3")]
+    [InlineData("where are we on q2", "Q-2")]
     public void Item_ids_are_case_insensitive_and_normalised(string text, string id)
     {
         Assert.Equal(new StatusQuery(id, null), new IntentRecognizer().Recognize(text, Today).Intent);
