@@ -9,8 +9,8 @@ internal static class EntityExtractor
 {
     private const RegexOptions Opts = RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    private static readonly Regex ItemId = new(@"\b([rasq])[- ]?(\d{1,6})\b", Opts);
-    private static readonly Regex Reference = new(@"\b(MQ|PQ|FOI|EDM|WQ)[- ]?(\d{1,7})\b", Opts);
+    private static readonly Regex ItemId = new(@"\b([rasq])[- ]?([0-9]{1,6})\b", Opts);
+    private static readonly Regex Reference = new(@"\b(MQ|PQ|FOI|EDM|WQ)[- ]?([0-9]{1,7})\b", Opts);
     private static readonly Regex Link = new(@"https?://[^\s<>""]+", Opts);
     private static readonly Regex Reason = new(@"\b(?:because|reason:?|due to|as)\s+(.+)$", Opts);
     private static readonly Regex Mine = new(@"\b(my|mine|me|i own|am i|do i|i'm responsible|on my plate)\b", Opts);

@@ -91,6 +91,6 @@ internal static partial class IntentRules
     [GeneratedRegex(@"^(is|are|was|were|has|have|did|does|do|what|when|who|which|how|where|why|can|could|any)\b|\?\s*$", Opts, TimeoutMs)]
     private static partial Regex QuestionRegex();
 
-    [GeneratedRegex(@"\bat (\d{1,2})(?::(\d{2}))? ?(am|pm)?\b", Opts, TimeoutMs)]
+    [GeneratedRegex(@"\bat ([0-9]{1,2})(?::([0-9]{2}))? ?(am|pm)?\b", Opts, TimeoutMs)]
     private static partial Regex SubscribeTimeRegex();
 }
