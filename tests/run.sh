@@ -17,4 +17,12 @@ if [ -f "$peers/package-lock.json" ]; then
   fi
 fi
 
-dotnet test "$root/OversightBot.sln" --nologo "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test "$root/OversightBot.sln" --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line over every test project: "N passed, N failed, N skipped".
+sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
+echo "Tests: $(sum Passed) passed, $(sum Failed) failed, $(sum Skipped) skipped"
+exit "$status"
