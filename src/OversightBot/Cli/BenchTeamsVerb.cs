@@ -112,14 +112,15 @@ public static class BenchTeamsVerb
         var next = -1;
         var workers = Enumerable.Range(0, concurrency).Select(async worker =>
         {
-            // One conversation per simulated user; each activity has its own id, which the reply names as replyToId.
+            // One simulated user per worker, each in their own personal chat (as in Teams); each activity has its
+            // own id, which the reply names as replyToId.
             var conversation = $"a:bench-user-{worker}";
             while (Interlocked.Increment(ref next) is var i && i < requests)
             {
                 var id = $"{tag}-{i}";
                 var delivered = peers.WaitForReply(id);
                 var started = Stopwatch.GetTimestamp();
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(Activity(peers.ServiceUrl, conversation, id), Encoding.UTF8, "application/json") };
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(Activity(peers.ServiceUrl, conversation, worker, id), Encoding.UTF8, "application/json") };
                 request.Headers.TryAddWithoutValidation("Authorization", token);
                 using var response = await http.SendAsync(request, ct);
                 var ok = response.IsSuccessStatusCode && await Task.WhenAny(delivered, Task.Delay(5000, ct)) == delivered;
@@ -140,13 +141,13 @@ public static class BenchTeamsVerb
         return (samples, errors);
     }
 
-    private static string Activity(string serviceUrl, string conversation, string id) => new JsonObject
+    private static string Activity(string serviceUrl, string conversation, int user, string id) => new JsonObject
     {
         ["type"] = "message",
         ["id"] = id,
         ["channelId"] = "msteams",
         ["serviceUrl"] = serviceUrl,
-        ["from"] = new JsonObject { ["id"] = "29:bench-user", ["aadObjectId"] = "0b5e0d7c-0000-4000-8000-0000000000b1" },
+        ["from"] = new JsonObject { ["id"] = $"29:bench-user-{user}", ["aadObjectId"] = $"0b5e0d7c-0000-4000-8000-{user:D12}" },
         ["recipient"] = new JsonObject { ["id"] = "28:" + AppId },
         ["conversation"] = new JsonObject { ["id"] = conversation, ["conversationType"] = "personal" },
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "72f988bf-86f1-41af-91ab-2d7cd011db47" } },

@@ -31,6 +31,18 @@ public static class WebHost
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
+
+        // Per-request framework chatter (request started/finished, each outbound HTTP step) costs more CPU than
+        // answering a question; settings files may lower these again (Logging:LogLevel:...).
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+        {
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
+        if (builder.Configuration["Logging:LogLevel:System.Net.Http.HttpClient"] is null)
+        {
+            builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        }
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
         var runtime = await BotRuntime.OpenAsync(storage, clock, ct);
