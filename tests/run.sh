@@ -1,12 +1,28 @@
 #!/usr/bin/env bash
 # Runs every test of OversightBot on a fresh machine: installs what the tests need, then runs them.
+# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Teams").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-# Test peers from npm (Microsoft's and Slack's own SDKs, the date-recognizer anchors), installed once per checkout.
-if [ -f tests/peers/package.json ] && [ ! -d tests/peers/node_modules ]; then
-  (cd tests/peers && npm install --no-audit --no-fund --loglevel=error)
+# Test peers from npm (Microsoft's Teams manifest schemas, the Agents Playground, the JS Bot Framework SDK),
+# installed exactly as locked, and again whenever the lock file changes.
+peers="$root/tests/peers"
+if [ -f "$peers/package-lock.json" ]; then
+  stamp="$peers/node_modules/.installed-lock.sha256"
+  want=$(sha256sum "$peers/package-lock.json" | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    (cd "$peers" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" > "$stamp"
+  fi
 fi
 
-dotnet test "$root/OversightBot.sln" --nologo -v minimal -- "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test "$root/OversightBot.sln" --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line over every test project: "N passed, N failed, N skipped".
+sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
+echo "Tests: $(sum Passed) passed, $(sum Failed) failed, $(sum Skipped) skipped"
+exit "$status"

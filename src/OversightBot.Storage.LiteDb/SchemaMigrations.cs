@@ -8,7 +8,7 @@ namespace OversightBot.Storage.LiteDb;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int Current = 3;
+    public const int Current = 4;
 
     private static readonly Action<LiteDatabase>[] Steps =
     [
@@ -35,7 +35,16 @@ internal static class SchemaMigrations
             LiteDbStore.RebuildDayCounts(db);
         },
 
-        // 3: the proactive outbox (claim index and state), the web chat's notifications inbox, recurring items.
+        // 3: conversation references (Teams proactive messages), looked up by email and by user ids.
+        db =>
+        {
+            var refs = db.GetCollection(LiteDbStore.ConversationReferencesName);
+            refs.EnsureIndex("email", "$.Email");
+            refs.EnsureIndex("aad", "$.AadObjectId");
+            refs.EnsureIndex("user", "$.UserId");
+        },
+
+        // 4: the proactive outbox (claim index and state), the web chat's notifications inbox, recurring items.
         db =>
         {
             var outbox = db.GetCollection(LiteDbStore.OutboxName);

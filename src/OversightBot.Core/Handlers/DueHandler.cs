@@ -1,4 +1,3 @@
-using System.Text;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.Domain;
 using OversightBot.Core.Language;
@@ -38,28 +37,15 @@ public sealed class DueHandler(IItemStore items)
         var heading = past
             ? $"{page.Total} item{(page.Total == 1 ? " was" : "s were")} due {span}"
             : $"{page.Total} item{(page.Total == 1 ? " is" : "s are")} due {span}";
-        var sb = new StringBuilder(heading).Append(ItemListText.Window(offset, rows.Count, page.Total)).AppendLine(".").AppendLine();
-        foreach (var r in rows)
-        {
-            ItemListText.AppendRow(sb, r, ctx.Today);
-        }
-
-        sb.AppendLine().Append(ItemListText.MoreLine(offset, rows.Count, page.Total));
+        string? trailer = null;
         if (past)
         {
             var onTime = page.Items.Count(i => i.Status == ItemStatus.Done && i.Closed is { } c && c <= i.Due);
-            sb.AppendLine().Append($"Delivered on time: {onTime} of {page.Items.Count} shown.");
+            trailer = $"Delivered on time: {onTime} of {page.Items.Count} shown.";
         }
 
-        return new Reply
+        return ItemListText.ListReply(query.Name, heading, rows, page.Total, offset, ctx.Today, trailer) with
         {
-            Intent = query.Name,
-            Heading = heading,
-            Text = sb.ToString().TrimEnd(),
-            Items = rows,
-            Total = page.Total,
-            Shown = rows.Count,
-            NextOffset = ItemListText.NextOffset(offset, rows.Count, page.Total),
             Facts = [new ReplyFact("From", ReplyItems.Date(range.Start)), new ReplyFact("To", ReplyItems.Date(range.End))],
             FollowUps = ["what's overdue?", $"status {rows[0].Id}"],
         };

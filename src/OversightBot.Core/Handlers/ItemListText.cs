@@ -29,6 +29,36 @@ public static class ItemListText
         }
     }
 
+    /// <summary>
+    /// A reply listing one page of items: heading, window ("showing 11–20"), one line per item, "N more", and
+    /// the paging fields; callers add facts and follow-ups with <c>with</c>.
+    /// </summary>
+    public static Reply ListReply(string intent, string heading, IReadOnlyList<ReplyItem> rows, int total, int offset, DateOnly today, string? trailer = null)
+    {
+        var sb = new StringBuilder(heading).Append(Window(offset, rows.Count, total)).AppendLine(".").AppendLine();
+        foreach (var r in rows)
+        {
+            AppendRow(sb, r, today);
+        }
+
+        sb.AppendLine().Append(MoreLine(offset, rows.Count, total));
+        if (trailer is not null)
+        {
+            sb.AppendLine().Append(trailer);
+        }
+
+        return new Reply
+        {
+            Intent = intent,
+            Heading = heading,
+            Text = sb.ToString().TrimEnd(),
+            Items = rows,
+            Total = total,
+            Shown = rows.Count,
+            NextOffset = NextOffset(offset, rows.Count, total),
+        };
+    }
+
     /// <summary>"showing 1–10" when the page is a part of the total.</summary>
     public static string Window(int offset, int shown, int total) =>
         offset == 0 && shown == total ? "" : $"; showing {offset + 1}–{offset + shown}";

@@ -1,4 +1,3 @@
-using System.Text;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.Domain;
 using OversightBot.Core.Language;
@@ -43,22 +42,8 @@ public sealed class OwnerHandler(IItemStore items, IPersonStore people)
 
         var overdue = rows.Count(r => r.DaysOverdue > 0);
         var heading = $"{label}: {page.Total} open item{(page.Total == 1 ? "" : "s")}";
-        var sb = new StringBuilder(heading).Append(ItemListText.Window(offset, rows.Count, page.Total)).AppendLine(".").AppendLine();
-        foreach (var r in rows)
+        return ItemListText.ListReply(query.Name, heading, rows, page.Total, offset, ctx.Today) with
         {
-            ItemListText.AppendRow(sb, r, ctx.Today);
-        }
-
-        sb.AppendLine().Append(ItemListText.MoreLine(offset, rows.Count, page.Total));
-        return new Reply
-        {
-            Intent = query.Name,
-            Heading = heading,
-            Text = sb.ToString().TrimEnd(),
-            Items = rows,
-            Total = page.Total,
-            Shown = rows.Count,
-            NextOffset = ItemListText.NextOffset(offset, rows.Count, page.Total),
             Facts = [new ReplyFact("Owner", string.Join(", ", owners)), new ReplyFact("Overdue on this page", overdue.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             FollowUps = [$"status {rows[0].Id}", "what's overdue?"],
         };

@@ -9,18 +9,21 @@ internal static class EntityExtractor
 {
     private const RegexOptions Opts = RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    private static readonly Regex ItemId = new(@"\b([rasq])[- ]?(\d{1,6})\b", Opts);
-    private static readonly Regex Reference = new(@"\b(MQ|PQ|FOI|EDM|WQ)[- ]?(\d{1,7})\b", Opts);
+    private static readonly Regex ItemId = new(@"\b([rasq])[- ]?([0-9]{1,6})\b", Opts);
+    private static readonly Regex Reference = new(@"\b(MQ|PQ|FOI|EDM|WQ)[- ]?([0-9]{1,7})\b", Opts);
     private static readonly Regex Link = new(@"https?://[^\s<>""]+", Opts);
     private static readonly Regex Reason = new(@"\b(?:because|reason:?|due to|as)\s+(.+)$", Opts);
     private static readonly Regex Mine = new(@"\b(my|mine|me|i own|am i|do i|i'm responsible|on my plate)\b", Opts);
-    private static readonly Regex OwnerWhatDoes = new(@"\bwhat (?:does|do|is|are) (?:the )?(.+?) (?:own|owns|responsible for|working on|got|have)\b", Opts);
-    private static readonly Regex OwnerBy = new(@"\b(?:owned by|assigned to|belonging to|for|with|from) (?:the )?([a-z][\w'&-]*(?: [a-z][\w'&-]*){0,5}?)(?: (?:team|directorate|unit|division))?\s*(?:\?|$|,| that| which| are| is| due| overdue)", Opts);
+    private static readonly Regex OwnerWhatDoes = new(@"\bwhat (?:does|do|is|are|has|have) (?:the )?(.+?) (?:own|owns|responsible for|working on|got|have|dealing with)\b", Opts);
+    private static readonly Regex OwnerBy = new(@"\b(?:owned by|assigned to|belonging to|for|with|from) (?:the )?([a-z][\w'&-]*(?: [a-z][\w'&-]*){0,5}?)\s*(?:\?|$|,| that| which| are| is| due| overdue)", Opts);
     private static readonly Regex OwnerPossessive = new(@"\b([a-z][\w&-]*(?: [a-z][\w&-]*){0,3})'s (?:actions|items|recommendations|deadlines|work|questions|list)\b", Opts);
     private static readonly Regex Board = new(@"\b(?:the )?([a-z0-9][\w&-]*(?: [a-z0-9][\w&-]*){0,4}?) (?:board|boards|board's|partnership board)\b", Opts);
     private static readonly Regex BoardAlias = new(@"\b([A-Z]{3,6})\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
     private static readonly Regex Words = new(@"\bthe (.+?) (?:recommendation|action|item|question|deadline|commitment|undertaking)s?\b", Opts);
     private static readonly Regex WordsAbout = new(@"\b(?:status of|progress on|update on|where are we (?:on|with)|what's happening (?:on|with)|how is|how's|news on|latest on) (?:the )?(.+?)(?: going| doing| recommendation| action| item)?\s*\??$", Opts);
+
+    private static readonly string[] WordNouns = ["recommendation", "action", "item", "question", "deadline", "commitment", "undertaking"];
+    private static readonly string[] AboutLeads = ["status of", "progress on", "update on", "where are we", "happening", "how is", "how's", "news on", "latest on"];
 
     private static readonly HashSet<string> OwnerStop = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -150,7 +153,20 @@ internal static class EntityExtractor
 
     public static string? Owner(string text)
     {
-        foreach (var m in new[] { OwnerWhatDoes.Match(text), OwnerPossessive.Match(text), OwnerBy.Match(text) })
+        var lower = text.ToLowerInvariant();
+        var candidates = new List<Match>(3);
+        if (lower.Contains("what ", StringComparison.Ordinal))
+        {
+            candidates.Add(OwnerWhatDoes.Match(text));
+        }
+
+        if (lower.Contains("'s ", StringComparison.Ordinal))
+        {
+            candidates.Add(OwnerPossessive.Match(text));
+        }
+
+        candidates.Add(OwnerBy.Match(text));
+        foreach (var m in candidates)
         {
             if (m.Success && Clean(m.Groups[1].Value) is { } o && !OwnerStop.Contains(o) && !o.StartsWith("my ", StringComparison.OrdinalIgnoreCase) && ItemIds(o).Count == 0)
             {
@@ -176,7 +192,19 @@ internal static class EntityExtractor
 
     public static string? ItemWords(string text)
     {
-        foreach (var m in new[] { Words.Match(text), WordsAbout.Match(text) })
+        var lower = text.ToLowerInvariant();
+        var candidates = new List<Match>(2);
+        if (WordNouns.Any(n => lower.Contains(n, StringComparison.Ordinal)))
+        {
+            candidates.Add(Words.Match(text));
+        }
+
+        if (AboutLeads.Any(n => lower.Contains(n, StringComparison.Ordinal)))
+        {
+            candidates.Add(WordsAbout.Match(text));
+        }
+
+        foreach (var m in candidates)
         {
             if (m.Success && Clean(m.Groups[1].Value) is { } w && ItemIds(w).Count == 0 && !OwnerStop.Contains(w))
             {

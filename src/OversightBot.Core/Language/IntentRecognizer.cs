@@ -21,12 +21,17 @@ public sealed class IntentRecognizer : IIntentRecognizer
 
         var clean = EntityExtractor.Normalize(raw);
         var lower = clean.ToLowerInvariant();
-        var mentions = DateRecognizer.Recognize(clean, today);
+        var mentions = DateRecognizer.Recognize(clean, today).Where(m => !IsItemNotQuarter(clean, m)).ToList();
         var dates = new List<DateOnly>();
         var invalid = new List<string>();
         DateRange? range = null;
         foreach (var m in mentions)
         {
+            if (m.Text.Equals("overdue", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (m.InvalidText is { } bad)
             {
                 invalid.Add(bad);
@@ -53,8 +58,10 @@ public sealed class IntentRecognizer : IIntentRecognizer
             }
         }
 
-        var ids = EntityExtractor.ItemIds(clean, mentions);
-        var refs = EntityExtractor.References(clean);
+        // Cheap substring gates keep most patterns off most utterances.
+        var hasDigit = clean.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var ids = hasDigit ? EntityExtractor.ItemIds(clean, mentions) : [];
+        var refs = hasDigit ? EntityExtractor.References(clean) : [];
         var entities = new Entities
         {
             ItemIds = ids,
@@ -62,8 +69,8 @@ public sealed class IntentRecognizer : IIntentRecognizer
             Status = EntityExtractor.Status(lower),
             Dates = dates,
             InvalidDates = invalid,
-            Reason = EntityExtractor.ReasonOf(clean),
-            EvidenceLink = EntityExtractor.EvidenceLink(clean),
+            Reason = ids.Count > 0 ? EntityExtractor.ReasonOf(clean) : null,
+            EvidenceLink = lower.Contains("http", StringComparison.Ordinal) ? EntityExtractor.EvidenceLink(clean) : null,
             Mine = EntityExtractor.IsMine(lower),
         };
 
@@ -74,33 +81,33 @@ public sealed class IntentRecognizer : IIntentRecognizer
     private static Intent Classify(string clean, string lower, DateOnly today, ref Entities e, ref DateRange? range, IReadOnlyList<Dates.DateMention> mentions)
     {
         var id = e.ItemIds.Count > 0 ? e.ItemIds[0] : null;
-        var question = IntentRules.Question.IsMatch(lower);
-        if (lower.Length == 0 || IntentRules.Help.IsMatch(lower) && id is null)
+        var question = id is not null && IntentRules.Question.Hit(lower);
+        if (lower.Length == 0 || (id is null && (lower.Length <= 40 || lower.Contains("help", StringComparison.Ordinal)) && IntentRules.Help.Hit(lower)))
         {
             return new Help();
         }
 
-        if (IntentRules.More.IsMatch(lower))
+        if (lower.Length <= 30 && IntentRules.More.Hit(lower))
         {
             return new MoreQuery();
         }
 
-        if (IntentRules.Unsubscribe.IsMatch(lower))
+        if (Any(lower, "unsub", "opt out", "stop ", "no more", "turn off", "cancel", "don't send") && IntentRules.Unsubscribe.Hit(lower))
         {
             return new Unsubscribe();
         }
 
-        if (IntentRules.Subscribe.IsMatch(lower))
+        if (Any(lower, "subscri", "sign me", "opt in", "send me", "every", "each") && IntentRules.Subscribe.Hit(lower))
         {
             return new Subscribe(Weekday(lower), SubscribeTime(lower));
         }
 
-        if (id is not null && IntentRules.Snooze.IsMatch(lower))
+        if (id is not null && IntentRules.Snooze.Hit(lower))
         {
             return new Snooze(id, SnoozeUntil(lower, today, e.Dates, mentions));
         }
 
-        if (id is not null && (!question || IntentRules.UpdateVerb.IsMatch(lower)) && IsUpdate(lower, e))
+        if (id is not null && (!question || IntentRules.UpdateVerb.Hit(lower)) && IsUpdate(lower, e))
         {
             var note = Note(clean);
             var newDue = e.Dates.Count > 0 && (lower.Contains("move", StringComparison.Ordinal) || lower.Contains("date", StringComparison.Ordinal) || lower.Contains("deadline", StringComparison.Ordinal) || lower.Contains("extend", StringComparison.Ordinal) || lower.Contains("push", StringComparison.Ordinal) || lower.Contains(" to ", StringComparison.Ordinal))
@@ -118,12 +125,23 @@ public sealed class IntentRecognizer : IIntentRecognizer
             return new UpdateItem(id, status, note, newDue, reason, e.EvidenceLink);
         }
 
-        var words = EntityExtractor.ItemWords(clean);
-        var owner = EntityExtractor.Owner(clean);
-        var board = EntityExtractor.BoardName(clean);
+        // Entity patterns run only when the intent could use them: most utterances need one or two.
+        var overdue = IntentRules.Overdue.Hit(lower);
+        var ownerWords = IntentRules.OwnerWords.Hit(lower);
+        var plain = WithoutDates(clean, mentions);
+        var words = lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.Hit(lower) || !(overdue || ownerWords)
+            ? EntityExtractor.ItemWords(plain)
+            : null;
+        var boards = IntentRules.Boards.Hit(lower);
+        var board = boards ? EntityExtractor.BoardName(plain) : null;
+        var owner = ownerWords || lower.Contains(" for ", StringComparison.Ordinal) || lower.Contains("'s ", StringComparison.Ordinal) || lower.Contains(" own", StringComparison.Ordinal)
+            || lower.Contains("responsible", StringComparison.Ordinal) || lower.Contains(" by ", StringComparison.Ordinal) || lower.Contains(" to ", StringComparison.Ordinal)
+            || lower.StartsWith("what ", StringComparison.Ordinal)
+            ? EntityExtractor.Owner(plain)
+            : null;
         e = e with { ItemWords = words, Owner = owner, Board = board };
 
-        if (IntentRules.Digest.IsMatch(lower))
+        if (IntentRules.Digest.Hit(lower))
         {
             return new DigestQuery();
         }
@@ -133,28 +151,28 @@ public sealed class IntentRecognizer : IIntentRecognizer
             return new StatusQuery(id ?? e.References[0], null);
         }
 
-        if (words is not null && !IntentRules.Overdue.IsMatch(lower) && (lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.IsMatch(lower)) && !IntentRules.OwnerWords.IsMatch(lower))
+        if (words is not null && !overdue && (lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.Hit(lower)) && !ownerWords)
         {
             return new StatusQuery(null, words);
         }
 
-        if (IntentRules.Boards.IsMatch(lower) && (board is not null || !IntentRules.Overdue.IsMatch(lower)))
+        if (boards && (board is not null || !overdue))
         {
             return new BoardsQuery(board);
         }
 
-        if (IntentRules.Overdue.IsMatch(lower))
+        if (overdue)
         {
             return new OverdueQuery();
         }
 
-        if (IntentRules.Due.IsMatch(lower.Replace("due course", "", StringComparison.Ordinal)) || (range is not null && !IntentRules.OwnerWords.IsMatch(lower)))
+        if (IntentRules.Due.Hit(lower.Replace("due course", "", StringComparison.Ordinal)) || (range is not null && !ownerWords))
         {
             range ??= new DateRange(today, today.AddDays(13));
             return new DueQuery(range);
         }
 
-        if (IntentRules.OwnerWords.IsMatch(lower) || owner is not null)
+        if (ownerWords || owner is not null)
         {
             var mine = e.Mine && owner is null;
             return new OwnerQuery(mine ? null : owner, mine);
@@ -168,8 +186,65 @@ public sealed class IntentRecognizer : IIntentRecognizer
         return new Unknown(clean);
     }
 
+    /// <summary>The text with its date expressions cut out, so "for Olivia Officer this week" names Olivia Officer.</summary>
+    private static string WithoutDates(string clean, IReadOnlyList<Dates.DateMention> mentions)
+    {
+        if (mentions.Count == 0)
+        {
+            return clean;
+        }
+
+        var sb = new System.Text.StringBuilder(clean.Length);
+        var at = 0;
+        foreach (var m in mentions)
+        {
+            if (m.Start >= at)
+            {
+                sb.Append(clean, at, m.Start - at);
+                at = m.End;
+            }
+        }
+
+        sb.Append(clean, at, clean.Length - at);
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace(" ?", "?", StringComparison.Ordinal);
+    }
+
+    /// <summary>"status of Q3" means item Q-3; "due in Q3" means the quarter.</summary>
+    private static bool IsItemNotQuarter(string clean, Dates.DateMention m)
+    {
+        if (m.Text.Length != 2 || m.Text[0] is not ('q' or 'Q'))
+        {
+            return false;
+        }
+
+        var before = clean.AsSpan(0, m.Start).TrimEnd();
+        var sp = before.LastIndexOf(' ');
+        var word = (sp < 0 ? before : before[(sp + 1)..]).ToString().ToLowerInvariant();
+        if (word == "of" && sp > 0)
+        {
+            var rest = before[..sp].TrimEnd();
+            var sp2 = rest.LastIndexOf(' ');
+            word = (sp2 < 0 ? rest : rest[(sp2 + 1)..]).ToString().ToLowerInvariant() is "end" or "start" or "beginning" or "middle" ? "of" : "item";
+        }
+
+        return word is not ("in" or "during" or "for" or "by" or "of" or "this" or "next" or "last" or "until" or "before" or "after" or "from" or "to" or "and" or "since" or "end");
+    }
+
+    private static bool Any(string lower, params string[] parts)
+    {
+        foreach (var p in parts)
+        {
+            if (lower.Contains(p, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsUpdate(string lower, Entities e) =>
-        e.Status is not null || e.EvidenceLink is not null || lower.Contains(':', StringComparison.Ordinal) || IntentRules.UpdateVerb.IsMatch(lower)
+        e.Status is not null || e.EvidenceLink is not null || lower.Contains(':', StringComparison.Ordinal) || IntentRules.UpdateVerb.Hit(lower)
         || (e.Dates.Count > 0 && (lower.Contains("move", StringComparison.Ordinal) || lower.Contains("new date", StringComparison.Ordinal)));
 
     private static string? Note(string clean)
@@ -199,7 +274,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
 
     private static TimeOnly? SubscribeTime(string lower)
     {
-        var m = IntentRules.SubscribeTime.Match(lower);
+        var m = IntentRules.SubscribeTime.SafeMatch(lower);
         if (!m.Success)
         {
             return null;

@@ -12,8 +12,11 @@ public static class CommandLine
           serve                       run the web host (default): web chat on http://localhost:5080, /api/messages, /health
           ask "QUESTION"              answer one question   [--as-of YYYY-MM-DD] [--as EMAIL] [--json]
           parse "TEXT"                 show the intent, date range and entities   [--as-of YYYY-MM-DD] [--json]
-          recognize --jsonl           date corpus lines on stdin -> scorer predictions on stdout   [--conventions british|spec]
+          recognize --jsonl           date corpus lines on stdin -> scorer predictions on stdout   [--conventions auto|british|spec]
+          bench-language              utterances/second of the recognizers   [--corpus DIR] [--seconds N]
           bench                       measure query latency and cold start   [--items N] [--runs N]
+          bench-teams                 Teams /api/messages throughput, p50/p99   [--requests N] [--concurrency N] [--js]
+          teams-package --app-id GUID   build the Teams app zip to upload   [--bot-id GUID] [--version X.Y.Z] [--out app.zip]
           simulate                    print every proactive message the policy would send   --from YYYY-MM-DD --to YYYY-MM-DD [--json]
           outbox                      inspect the outbox; retry dead-lettered messages   [--state pending|failed|dead] [--json] [--retry KEY | --retry-dead]
           bench-proactive             measure planning over many items and a rate-limited fan-out   [--items N] [--nudges N]
@@ -39,7 +42,10 @@ public static class CommandLine
                 "ask" => await AskVerb.RunAsync(rest, Console.Out, cts.Token),
                 "parse" => await ParseVerb.RunAsync(rest, Console.Out, cts.Token),
                 "recognize" => await RecognizeVerb.RunAsync(rest, Console.In, Console.Out, cts.Token),
+                "bench-language" => await BenchLanguageVerb.RunAsync(rest, Console.Out, cts.Token),
                 "bench" => await BenchVerb.RunAsync(rest, Console.Out, cts.Token),
+                "bench-teams" => await BenchTeamsVerb.RunAsync(rest, Console.Out, cts.Token),
+                "teams-package" => await TeamsPackageVerb.RunAsync(rest, Console.Out, cts.Token),
                 "simulate" => await SimulateVerb.RunAsync(rest, Console.Out, cts.Token),
                 "outbox" => await OutboxVerb.RunAsync(rest, Console.Out, cts.Token),
                 "bench-proactive" => await BenchProactiveVerb.RunAsync(rest, Console.Out, cts.Token),

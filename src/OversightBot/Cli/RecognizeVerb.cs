@@ -6,8 +6,10 @@ using OversightBot.Core.Language.Dates;
 namespace OversightBot.Cli;
 
 /// <summary>
-/// <c>recognize --jsonl [--conventions british|spec]</c>: reads corpus lines (<c>id</c>, <c>input</c>, <c>reference</c>)
+/// <c>recognize --jsonl [--conventions auto|british|spec]</c>: reads corpus lines (<c>id</c>, <c>input</c>, <c>reference</c>)
 /// from stdin and writes one scorer-format prediction line per case (datetimeV2: range ends exclusive, durations in seconds).
+/// <c>auto</c> (default) reads a case whose <c>source</c> is Microsoft Recognizers-Text's spec with the spec's conventions
+/// (its expectations were written that way: "in July" is XXXX-07) and every other case with British ones.
 /// </summary>
 public static class RecognizeVerb
 {
@@ -20,11 +22,12 @@ public static class RecognizeVerb
             throw new UsageException("recognize needs --jsonl (corpus lines on stdin, predictions on stdout).");
         }
 
-        var conventions = args.Get("--conventions") switch
+        DateConventions? fixedConventions = args.Get("--conventions") switch
         {
-            null or "british" => DateConventions.British,
+            null or "auto" => null,
+            "british" => DateConventions.British,
             "spec" => DateConventions.Spec,
-            var other => throw new UsageException($"--conventions '{other}' must be british or spec."),
+            var other => throw new UsageException($"--conventions '{other}' must be auto, british or spec."),
         };
 
         var buffer = new MemoryStream();
@@ -41,12 +44,19 @@ public static class RecognizeVerb
             string id;
             string text;
             DateOnly reference;
+            var conventions = fixedConventions ?? DateConventions.British;
             try
             {
                 using var doc = JsonDocument.Parse(line);
                 var root = doc.RootElement;
                 id = root.GetProperty("id").GetString() ?? "";
                 text = root.GetProperty("input").GetString() ?? "";
+                if (fixedConventions is null && root.TryGetProperty("source", out var src) && src.ValueKind == JsonValueKind.String
+                    && (src.GetString() ?? "").StartsWith("microsoft/Recognizers-Text", StringComparison.Ordinal))
+                {
+                    conventions = DateConventions.Spec;
+                }
+
                 var refText = root.TryGetProperty("reference", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() ?? "" : "";
                 reference = refText.Length >= 10
                     ? DateOnly.ParseExact(refText[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)

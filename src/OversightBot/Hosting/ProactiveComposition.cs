@@ -19,6 +19,10 @@ public static class ProactiveComposition
     public static ProactivePlanner CreatePlanner(BotRuntime runtime, IOutboxStore outbox, ReminderPolicy policy) =>
         new(runtime.Items, runtime.Boards, runtime.People, new HandlerDigestComposer(runtime.Conversation.Digest), outbox, policy);
 
+    /// <summary>Platform channels first; the web chat inbox (which reaches everyone) is the fallback.</summary>
+    public static IReadOnlyList<IMessageSender> WebChatLast(IEnumerable<IMessageSender> senders) =>
+        [.. senders.OrderBy(s => s.Channel == "webchat" ? 1 : 0)];
+
     /// <summary>Registers the options, the web chat inbox sender, the engine and the scheduler service.</summary>
     public static void AddProactive(this IServiceCollection services, IConfiguration configuration, BotRuntime runtime)
     {
@@ -31,7 +35,7 @@ public static class ProactiveComposition
         {
             var options = sp.GetRequiredService<IOptions<ProactiveOptions>>().Value;
             return CreateEngine(
-                runtime, runtime.Store, [.. sp.GetServices<IMessageSender>()], options.ToPolicy(), options.ToDispatcher(), sp.GetRequiredService<TimeProvider>());
+                runtime, runtime.Store, WebChatLast(sp.GetServices<IMessageSender>()), options.ToPolicy(), options.ToDispatcher(), sp.GetRequiredService<TimeProvider>());
         });
         services.AddHostedService<ProactiveService>();
     }

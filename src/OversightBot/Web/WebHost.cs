@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OversightBot.Channels.Teams;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.Ports;
 using OversightBot.Hosting;
@@ -30,6 +31,18 @@ public static class WebHost
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
+
+        // Per-request framework chatter (request started/finished, each outbound HTTP step) costs more CPU than
+        // answering a question; settings files may lower these again (Logging:LogLevel:...).
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+        {
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
+        if (builder.Configuration["Logging:LogLevel:System.Net.Http.HttpClient"] is null)
+        {
+            builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        }
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
         var runtime = await BotRuntime.OpenAsync(storage, clock, ct);
@@ -40,11 +53,14 @@ public static class WebHost
         builder.Services.AddSingleton<IPersonStore>(runtime.Store);
         builder.Services.AddSingleton<IStoreAdmin>(runtime.Store);
         builder.Services.AddSingleton<ConversationService>(runtime.Conversation);
+        builder.Services.AddSingleton<IConversationReferenceStore>(runtime.Store);
+        builder.Services.AddTeamsChannel(builder.Configuration);
         builder.Services.AddProactive(builder.Configuration, runtime);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
         WebChatEndpoints.Map(app);
+        app.MapTeamsChannel();
         NotificationEndpoints.Map(app);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot");
         log.LogInformation("Store {Provider} at {Path}; web chat at / ", "litedb", storage.Path);

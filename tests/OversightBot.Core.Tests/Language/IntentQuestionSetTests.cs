@@ -30,6 +30,7 @@ public class IntentQuestionSetTests(ITestOutputHelper output)
         ("what do we have due before 1 March?", "due"),
         ("what's due between 1 February and 15 March?", "due"),
         ("what's due in Q3 2023/24?", "due"),
+        ("what's due in Q4?", "due"),
         ("upcoming deadlines", "due"),
         ("what needs to be done by Friday?", "due"),
         ("what's due by the end of the financial year?", "due"),
@@ -78,6 +79,16 @@ public class IntentQuestionSetTests(ITestOutputHelper output)
         ("more", "more"),
         ("show more", "more"),
         ("next page", "more"),
+        ("what's slipping?", "overdue"),
+        ("can you show the overdue actions for the Strategy directorate", "overdue"),
+        ("anything due for Olivia Officer this week?", "due"),
+        ("what has the Secretariat got on?", "owner"),
+        ("who owns R-3?", "status"),
+        ("R-3: spoke to the team, on track", "update"),
+        ("push R-5 back to next Friday as the report is delayed", "update"),
+        ("mute R-1 until the end of the month", "snooze"),
+        ("send me the digest every Monday at 8", "subscribe"),
+        ("stop the weekly digest", "unsubscribe"),
         ("what's the weather like?", "unknown"),
         ("banana", "unknown"),
         ("lorem ipsum dolor", "unknown"),
@@ -115,6 +126,8 @@ public class IntentQuestionSetTests(ITestOutputHelper output)
         Assert.Equal(new OwnerQuery("Strategy directorate", false), r.Recognize("what does the Strategy directorate own?", Today).Intent);
         Assert.Equal(new StatusQuery(null, "partnership boards"), r.Recognize("the partnership boards recommendation", Today).Intent);
         Assert.Equal(new OwnerQuery(null, true), r.Recognize("what's on my plate?", Today).Intent);
+        Assert.Equal("Olivia Officer", r.Recognize("anything due for Olivia Officer this week?", Today).Entities.Owner);
+        Assert.Equal("Strategy directorate", r.Recognize("can you show the overdue actions for the Strategy directorate", Today).Entities.Owner);
     }
 
     [Theory]
@@ -123,6 +136,8 @@ public class IntentQuestionSetTests(ITestOutputHelper output)
     [InlineData("what about a-3?", "A-3")]
     [InlineData("S-1 please", "S-1")]
     [InlineData("q-4", "Q-4")]
+    [InlineData("status of Q3", "Q-3")]
+    [InlineData("where are we on q2", "Q-2")]
     public void Item_ids_are_case_insensitive_and_normalised(string text, string id)
     {
         Assert.Equal(new StatusQuery(id, null), new IntentRecognizer().Recognize(text, Today).Intent);

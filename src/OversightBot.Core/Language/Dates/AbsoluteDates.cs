@@ -111,7 +111,13 @@ internal sealed partial class DateScanner
             return Num(j);
         }
 
-        return 0;
+        if (SpokenYear(j, out var se) is var sy and > 0)
+        {
+            end = se;
+            return sy;
+        }
+
+        return TwoDigitYearAfterOf(i, out end);
     }
 
     private Node? DayMonth(int i, out int end)
@@ -119,6 +125,11 @@ internal sealed partial class DateScanner
         end = i;
         var j = W(i, "the") ? i + 1 : i;
         var day = DayNum(j, false, out var k);
+        if (day == 0 && DayNum(j, true, out var kc) is var dc and > 0 && Lexicon.Month(_t[kc]) > 0)
+        {
+            (day, k) = (dc, kc);
+        }
+
         if (day == 0)
         {
             return null;
@@ -136,7 +147,7 @@ internal sealed partial class DateScanner
         }
 
         k++;
-        if (P(k, ".") && Adj(k) && IsAbbrev(k - 1))
+        if (P(k, ".") && Adj(k) && IsAbbrev(k - 1) && YearAfter(k + 1, out _) > 0)
         {
             k++;
         }
@@ -164,7 +175,17 @@ internal sealed partial class DateScanner
             k++;
         }
 
+        if (P(k, ",") && IsNum(k + 1) && Lexicon.IsOrdinalSuffix(_t[k + 2].Text))
+        {
+            k++;
+        }
+
         var day = DayNum(k, true, out var k2);
+        if (W(k2, "thousand") || W(k2, "hundred") || (!IsNum(k) && SpokenYear(k, out var sye) > 0 && sye > k2))
+        {
+            return null;
+        }
+
         if (day == 0 || (IsNum(k) && k2 < N && Lexicon.Month(_t[k2]) == 0 && (W(k2, "hours") || W(k2, "days") || W(k2, "minutes"))))
         {
             return null;
@@ -185,184 +206,4 @@ internal sealed partial class DateScanner
 
         return day <= 31 ? new Node { Timex = timex, Partial = year == 0, Month = month, Day = day, Invalid = "?" } : null;
     }
-
-    /// <summary>03/02/2023, 3-2-23, 2023-02-03, 2019/aug/01, 05-Aug-2016, 22/04, Oct/2, 2015-12, 12-2015.</summary>
-    private Node? Numeric(int i, out int end)
-    {
-        end = i;
-        if (!(IsNum(i) || Lexicon.Month(_t[i]) > 0) || i + 2 >= N || !Adj(i + 1) || !Adj(i + 2))
-        {
-            return null;
-        }
-
-        var sep = _t[i + 1].Text;
-        if (_t[i + 1].Kind != TokKind.Punct || sep is not ("/" or "-" or "."))
-        {
-            return null;
-        }
-
-        int MonthAt(int k) => IsNum(k) && _t[k].Text.Length <= 2 ? Num(k) : Lexicon.Month(_t[k]);
-        var three = i + 4 < N && P(i + 3, sep) && Adj(i + 3) && Adj(i + 4) && IsNum(i + 4) && _t[i + 4].Text.Length is 2 or 4;
-        if (three)
-        {
-            end = i + 5;
-            if (IsNum(i) && _t[i].Text.Length == 4)
-            {
-                return Checked(Num(i), MonthAt(i + 2), Num(i + 4), _t[i + 4].Text.Length <= 2, i, end);
-            }
-
-            if (IsNum(i) && _t[i].Text.Length <= 2)
-            {
-                var y = Num(i + 4);
-                y = _t[i + 4].Text.Length == 2 ? 2000 + y : y;
-                return Checked(y, MonthAt(i + 2), Num(i), IsNum(i + 2) && _t[i + 2].Text.Length <= 2, i, end);
-            }
-
-            return null;
-        }
-
-        if (sep == ".")
-        {
-            return null;
-        }
-
-        end = i + 3;
-        if (Lexicon.Month(_t[i]) is var lm and > 0 && IsNum(i + 2) && Num(i + 2) is >= 1 and <= 31 && _t[i + 2].Text.Length <= 2)
-        {
-            return MakeDate(0, lm, Num(i + 2), end, out end);
-        }
-
-        if (IsNum(i) && IsNum(i + 2))
-        {
-            var (a, b, la, lb) = (Num(i), Num(i + 2), _t[i].Text.Length, _t[i + 2].Text.Length);
-            if (la == 4 && lb <= 2 && b is >= 1 and <= 12 && sep == "-")
-            {
-                return MonthRange(a, b, false);
-            }
-
-            if (lb == 4 && la <= 2 && a is >= 1 and <= 12 && sep == "-")
-            {
-                return MonthRange(b, a, false);
-            }
-
-            if (la <= 2 && lb <= 2 && sep == "/" && a is >= 1 and <= 31 && b is >= 1 and <= 12)
-            {
-                return MakeDate(0, b, a, end, out end);
-            }
-        }
-
-        return null;
-    }
-
-    private Node? Checked(int y, int m, int d, bool strict, int i, int end)
-    {
-        if (m is < 1 or > 12 || d is < 1 or > 31)
-        {
-            return null;
-        }
-
-        var n = MakeDate(y, m, d, end, out _);
-        if (n is not null && n.Invalid is not null)
-        {
-            n.Invalid = string.Concat(_t.AsSpan(i, end - i).ToArray().Select(t => t.Text));
-        }
-
-        _ = strict;
-        return n;
-    }
-
-    private static Node MonthRange(int year, int month, bool partial)
-    {
-        var s = new DateOnly(year, month, 1);
-        return new Node { Type = "daterange", Grain = 'M', Start = s, End = s.AddMonths(1), Timex = partial ? $"XXXX-{month:D2}" : Tx.M(year, month), Partial = partial, Month = month };
-    }
-
-    private Node? MonthYear(int i, out int end)
-    {
-        end = i;
-        var m = Lexicon.Month(_t[i]);
-        if (m > 0)
-        {
-            var k = i + 1;
-            if (P(k, ".") && Adj(k) && IsAbbrev(k - 1))
-            {
-                k++;
-            }
-
-            if (P(k, ",") || P(k, "-") || P(k, "/"))
-            {
-                k++;
-            }
-
-            if (W(k, "of") || W(k, "in"))
-            {
-                k++;
-            }
-
-            if (IsNum(k) && _t[k].Text.Length == 4 && Num(k) is >= 1000 and <= 2999)
-            {
-                end = k + 1;
-                return MonthRange(Num(k), m, false);
-            }
-
-            var lead = i > 0 && _t[i - 1].Kind == TokKind.Word && MonthLeads.Contains(_t[i - 1].Text);
-            if (_t[i].Text is "may" or "mar" or "jan" or "dec" or "jun" or "jul" or "sep" or "oct" or "nov" or "aug" or "feb" or "apr" && !lead)
-            {
-                return null;
-            }
-
-            end = P(i + 1, ".") && Adj(i + 1) && IsAbbrev(i) ? i + 2 : i + 1;
-            return _gb ? MonthRange(_ref.Year, m, false) : MonthRange(_ref.Year, m, true);
-        }
-
-        if (IsNum(i) && _t[i].Text.Length == 4 && i + 1 < N && Lexicon.Month(_t[i + 1]) is var m2 and > 0 && !(IsNum(i + 2) && Num(i + 2) <= 31))
-        {
-            end = i + 2;
-            return MonthRange(Num(i), m2, false);
-        }
-
-        return null;
-    }
-
-    private Node? YearExpr(int i, out int end)
-    {
-        end = i;
-        var j = i;
-        if (W(j, "the") && W(j + 1, "year"))
-        {
-            j += 2;
-        }
-        else if (W(j, "year") || ((W(j, "calendar") || W(j, "cy")) && (W(j + 1, "year") || IsNum(j + 1) || IsNum(j + 1))))
-        {
-            j += W(j, "calendar") && W(j + 1, "year") ? 2 : 1;
-            if (W(i, "cy") && IsNum(j) && _t[j].Text.Length == 2 && Adj(j))
-            {
-                end = j + 1;
-                return YearRange(2000 + Num(j));
-            }
-        }
-
-        if (IsNum(j) && _t[j].Text.Length == 4 && Num(j) is >= 1900 and <= 2099)
-        {
-            end = j + 1;
-            if (end < N && Adj(end) && _t[end].Kind == TokKind.Word && _t[end].Text != "s")
-            {
-                return null;
-            }
-
-            if (W(end, "s"))
-            {
-                var y0 = Num(j) / 10 * 10;
-                end++;
-                return Node.Range(new DateOnly(y0, 1, 1), new DateOnly(y0 + 10, 1, 1), Tx.Span(new DateOnly(y0, 1, 1), new DateOnly(y0 + 10, 1, 1), "P10Y"), 'O');
-            }
-
-            return YearRange(Num(j));
-        }
-
-        return null;
-    }
-
-    private static Node YearRange(int y) =>
-        new() { Type = "daterange", Grain = 'Y', Start = new DateOnly(y, 1, 1), End = new DateOnly(y + 1, 1, 1), Timex = Tx.Y(y) };
 }

@@ -10,6 +10,7 @@ internal sealed partial class DateScanner
     private readonly DateOnly _ref;
     private readonly bool _gb;
     private const int Pad = 24;
+    private (Node?, int)?[]? _memo;
 
     private DateScanner(Tok[] tokens, DateOnly reference, bool britishPeriods)
     {
@@ -77,7 +78,7 @@ internal sealed partial class DateScanner
     private Node? Top(int i, out int end)
     {
         end = i;
-        if (NumericNeighbourhood(i))
+        if (!Lexicon.CanStart(_t[i]) || NumericNeighbourhood(i))
         {
             return null;
         }
@@ -86,8 +87,9 @@ internal sealed partial class DateScanner
         best = Longer(best, ref end, Modified(i, out var e1), e1);
         best = Longer(best, ref end, RangeExpr(i, out var e2), e2);
         best = Longer(best, ref end, Recurrence(i, out var e3), e3);
-        best = Longer(best, ref end, Duration(i, out var e4), e4);
         best = Longer(best, ref end, Simple(i, out var e5), e5);
+        best = Longer(best, ref end, Starting(i, out var e6), e6);
+        best = Longer(best, ref end, Duration(i, out var e4), e4);
         if (best is not null && end < N && IsNum(end) && Adj(end))
         {
             return null;
@@ -104,12 +106,22 @@ internal sealed partial class DateScanner
     /// <summary>Part of a phone number or code: a digit run glued to another by - / + or letters.</summary>
     private bool NumericNeighbourhood(int i)
     {
+        if (IsNum(i) && i > 0 && _t[i - 1].Text is "$" or "£" or "€" or "#")
+        {
+            return true;
+        }
+
         if (!IsNum(i) || i == 0 || !Adj(i))
         {
             return false;
         }
 
         var prev = _t[i - 1];
+        if (prev.Kind == TokKind.Word || (prev.Text == "-" && i >= 2 && _t[i - 2].Kind == TokKind.Word && _t[i - 2].Text.Length <= 3 && Adj(i - 1)))
+        {
+            return true;
+        }
+
         if (prev.Kind == TokKind.Number)
         {
             return true;
@@ -122,16 +134,35 @@ internal sealed partial class DateScanner
     private Node? Simple(int i, out int end)
     {
         end = i;
-        if (i >= N)
+        if (i >= N || !Lexicon.CanStart(_t[i]))
         {
             return null;
         }
+
+        _memo ??= new (Node?, int)?[N];
+        if (_memo[i] is { } hit)
+        {
+            end = hit.Item2;
+            return hit.Item1;
+        }
+
+        var node = SimpleUncached(i, out end);
+        _memo[i] = (node, end);
+        return node;
+    }
+
+    private Node? SimpleUncached(int i, out int end)
+    {
+        end = i;
 
         Node? best = null;
         best = Longer(best, ref end, Fiscal(i, out var e1), e1);
         best = Longer(best, ref end, Absolute(i, out var e2), e2);
         best = Longer(best, ref end, Relative(i, out var e3), e3);
         best = Longer(best, ref end, Periods(i, out var e4), e4);
+        best = Longer(best, ref end, Weeks(i, out var e5), e5);
+        best = Longer(best, ref end, Holiday(i, out var e6), e6);
+        best = Longer(best, ref end, SpecForms(i, out var e7), e7);
         return best;
     }
 
@@ -150,21 +181,24 @@ internal sealed partial class DateScanner
     {
         end = i;
         var j = i;
+        var ja0 = i;
         var between = W(j, "between");
         if (between || W(j, "from"))
         {
             j++;
         }
 
-        var a = Simple(j, out var ja);
-        if (a is null && (between || W(i, "from")) && Num(j) is >= 1 and <= 31 && !(Adj(j + 1) && IsNum(j + 1)))
+        if (W(j, "the") && W(j + 1, "end") || W(j, "the") && W(j + 1, "beginning") || W(j, "the") && W(j + 1, "middle") || W(j, "the") && W(j + 1, "start"))
         {
-            a = new Node { BareDay = true, Day = Num(j) };
-            ja = j + 1;
-            if (i + 1 < N && ja < N && Lexicon.IsOrdinalSuffix(_t[ja].Text) && Adj(ja))
-            {
-                ja++;
-            }
+            j++;
+        }
+
+        var a = W(j, "now") && between ? Node.OnDay(_ref) : Simple(j, out ja0);
+        var ja = W(j, "now") && between ? j + 1 : ja0;
+        if ((a is null || a.Type == "duration") && DayNum(W(j, "the") ? j + 1 : j, true, out var bde) is var bare and > 0 && !(Adj(bde) && IsNum(bde)))
+        {
+            a = new Node { BareDay = true, Day = bare };
+            ja = bde;
         }
 
         if (a is null || a.Type is not ("date" or "daterange") || !Connector(ja, between, out var jb))
@@ -172,7 +206,19 @@ internal sealed partial class DateScanner
             return null;
         }
 
-        var b = Simple(jb, out var eb);
+        if (W(jb, "the") && (W(jb + 1, "end") || W(jb + 1, "beginning") || W(jb + 1, "middle") || W(jb + 1, "start")))
+        {
+            jb++;
+        }
+
+        var eb = jb + 1;
+        var b = W(jb, "now") || (W(jb, "date") && !between) ? Node.OnDay(_ref) : Simple(jb, out eb);
+        if ((b is null || eb <= jb + 1) && a.Type == "date" && a.Value is { } av && !a.BareDay
+            && DayNum(W(jb, "the") ? jb + 1 : jb, true, out var de) is var bd and > 0 && Tx.Make(av.Year, av.Month, bd) is { } bdd && bdd > av)
+        {
+            b = new Node { Value = bdd, Timex = a.Partial ? $"XXXX-{bdd.Month:D2}-{bdd.Day:D2}" : Tx.D(bdd), Partial = a.Partial, Month = bdd.Month, Day = bdd.Day };
+            eb = de;
+        }
         if (b is null || b.Type is not ("date" or "daterange"))
         {
             return null;
@@ -185,84 +231,5 @@ internal sealed partial class DateScanner
         }
 
         return r;
-    }
-
-    private Node? Combine(Node a, Node b)
-    {
-        if (a.BareDay)
-        {
-            if (b.First is not { } bf || Tx.Make(bf.Year, bf.Month, a.Day) is not { } ad)
-            {
-                return null;
-            }
-
-            a = Node.OnDay(ad, b.Partial ? $"XXXX-{ad.Month:D2}-{ad.Day:D2}" : null);
-        }
-
-        if (a.Partial && !b.Partial && a.First is { } af0 && b.First is { } bf0)
-        {
-            var y = a.Month > bf0.Month || (a.Month == bf0.Month && a.Day > bf0.Day) ? bf0.Year - 1 : bf0.Year;
-            a = Rebase(a, y) ?? a;
-            _ = af0;
-        }
-        else if (a.Partial && b.Partial && a.First is { } af1 && b.First is { } bf1 && bf1 < af1)
-        {
-            b = Rebase(b, bf1.Year + 1) ?? b;
-        }
-
-        if (a.First is not { } s)
-        {
-            return null;
-        }
-
-        var monthish = a.Grain is 'M' or 'Q' && b.Grain is 'M' or 'Q';
-        DateOnly e;
-        string dur;
-        if (monthish && b.Start is { } bs && b.End is { } be)
-        {
-            e = _gb && b.Grain == 'M' ? be : bs;
-            dur = $"P{Tx.MonthsBetween(s, e)}M";
-        }
-        else if (a.Grain == 'Y' && b.Grain == 'Y' && b.Start is { } ys)
-        {
-            e = ys;
-            dur = $"P{e.Year - s.Year}Y";
-        }
-        else if (b.Value is { } bv)
-        {
-            e = bv;
-            dur = $"P{e.DayNumber - s.DayNumber}D";
-        }
-        else if (b.Start is { } bs2)
-        {
-            e = bs2;
-            dur = a.Grain == 'M' && b.Grain == 'M' ? $"P{Tx.MonthsBetween(s, e)}M" : $"P{e.DayNumber - s.DayNumber}D";
-        }
-        else
-        {
-            return null;
-        }
-
-        if (e <= s)
-        {
-            return null;
-        }
-
-        var range = Node.Range(s, e, Tx.Span(Edge(a, s), Edge(b, e), dur), 'O');
-        range.Deadline = b.Grain == 'D' && b.Value is not null;
-        return range;
-    }
-
-    private static string Edge(Node n, DateOnly d) => n.Partial ? $"XXXX-{d.Month:D2}-{d.Day:D2}" : Tx.D(d);
-
-    private static Node? Rebase(Node n, int year)
-    {
-        if (n.Grain == 'M')
-        {
-            var s = new DateOnly(year, n.Month, 1);
-            return new Node { Type = "daterange", Grain = 'M', Start = s, End = s.AddMonths(1), Partial = n.Partial, Month = n.Month, Timex = n.Timex };
-        }
-
-        return n.Value is { } v && Tx.Make(year, v.Month, v.Day) is { } d ? new Node { Value = d, Timex = n.Timex, Partial = n.Partial, Month = d.Month, Day = d.Day } : null;
     }
 }

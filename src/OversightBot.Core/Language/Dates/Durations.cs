@@ -7,9 +7,9 @@ internal sealed partial class DateScanner
     {
         "year" or "years" or "yr" or "yrs" or "y" => 'Y',
         "month" or "months" => 'M',
-        "week" or "weeks" or "wk" or "wks" => 'W',
+        "week" or "weeks" or "wk" or "wks" or "w" => 'W',
         "fortnight" or "fortnights" => 'F',
-        "day" or "days" or "night" or "nights" => 'D',
+        "day" or "days" or "night" or "nights" or "d" => 'D',
         "hour" or "hours" or "hr" or "hrs" or "h" => 'H',
         "minute" or "minutes" or "min" or "mins" => 'N',
         "second" or "seconds" or "sec" or "secs" or "s" => 'S',
@@ -150,9 +150,30 @@ internal sealed partial class DateScanner
             return new Node { Type = "duration", Timex = $"P1{u0}", Seconds = SecondsPer(u0), Mod = mod };
         }
 
+        if (Amount(j, out var nwe, out var wee) && W(wee, "weekends") && _t[j].Text is not ("a" or "an"))
+        {
+            end = wee + 1;
+            return new Node { Type = "duration", Timex = $"P{Tx.Num(nwe)}WE", Seconds = nwe * 2 * 86_400, Mod = mod };
+        }
+
         if (!Quantity(j, out var n, out var unit, out var e))
         {
             return null;
+        }
+
+        if (mod is not null && unit is 'Y' or 'M' or 'W' or 'D' && (W(e, "before") || W(e, "after")) && Anchor(e + 1, out var anchor, out var ae))
+        {
+            end = ae;
+            var before = W(e, "before");
+            var edge = Add(anchor, unit, n, before ? -1 : 1);
+            if (mod == "less" && !before)
+            {
+                return Node.Range(anchor, edge, Tx.Span(anchor, edge, Iso8601(n, unit)), 'O');
+            }
+
+            return before
+                ? new Node { Type = "daterange", Timex = Tx.D(edge), End = edge, Mod = "before", Grain = 'O' }
+                : new Node { Type = "daterange", Timex = Tx.D(edge), Start = edge, Mod = "after", Grain = 'O' };
         }
 
         var seconds = n * SecondsPer(unit);

@@ -39,7 +39,7 @@ internal sealed partial class DateScanner
     {
         tax = W(i, "tax");
         end = i + 2;
-        return (W(i, "financial") || W(i, "fiscal") || tax) && W(i + 1, "year");
+        return (W(i, "financial") || (W(i, "fiscal") && _gb) || tax) && W(i + 1, "year");
     }
 
     private Node? Fiscal(int i, out int end)
@@ -116,6 +116,12 @@ internal sealed partial class DateScanner
         {
             end = i + 2;
             return o;
+        }
+
+        if (IsNum(i) && Num(i) is >= 1 and <= 4 && Adj(i + 1) && Lexicon.IsOrdinalSuffix(_t[i + 1].Text) && W(i + 2, "quarter"))
+        {
+            end = i + 3;
+            return Num(i);
         }
 
         return 0;

@@ -42,6 +42,26 @@ internal static class Lexicon
         ["thirtieth"] = 30,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Words that can begin a date expression; any other word is skipped at once.</summary>
+    private static readonly FrozenSet<string> Starters = new[]
+    {
+        "today", "tomorrow", "tmrw", "tmr", "yesterday", "otd", "overdue", "the", "a", "an", "in", "this", "next", "last", "previous", "past",
+        "coming", "following", "upcoming", "current", "prior", "within", "year", "week", "w", "end", "beginning", "start", "middle", "mid",
+        "eoy", "later", "earlier", "before", "by", "no", "not", "after", "since", "starting", "as", "until", "till", "to", "between", "from",
+        "every", "each", "once", "daily", "everyday", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "annual",
+        "semiannual", "semiannually", "biannually", "biannual", "bimonthly", "biweekly", "semi", "bi", "weekends", "any", "q", "h", "fy",
+        "sy", "cy", "calendar", "fiscal", "financial", "tax", "school", "more", "less", "all", "another", "for", "easter", "christmas", "xmas",
+        "halloween", "juneteenth", "new", "independence", "earth", "saint", "st", "valentine", "boxing", "black", "thanksgiving", "spring",
+        "summer", "autumn", "fall", "winter", "half", "couple", "nineteen", "hundred", "thousand",
+    }.Concat(Months.Keys).Concat(Weekdays.Keys).Concat(Units.Keys).Concat(Tens.Keys).Concat(Ordinals.Keys).ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool CanStart(Tok t) => t.Kind switch
+    {
+        TokKind.Number => true,
+        TokKind.Word => Starters.Contains(t.Text),
+        _ => t.Text is "½",
+    };
+
     public static bool IsOrdinalSuffix(string s) => s is "st" or "nd" or "rd" or "th";
 
     public static DayOfWeek? Weekday(Tok t) => t.Kind == TokKind.Word && Weekdays.TryGetValue(t.Text, out var d) ? d : null;

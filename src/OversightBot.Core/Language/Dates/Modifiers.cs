@@ -72,7 +72,12 @@ internal sealed partial class DateScanner
             }
         }
 
-        if (W(j, "the") && W(j + 1, "end") && W(j + 2, "of") && mod == "before")
+        if (W(j, "end") && W(j + 1, "of"))
+        {
+            j--;
+        }
+
+        if ((W(j, "the") || W(j + 1, "end")) && W(j + 1, "end") && W(j + 2, "of") && mod is "before" or "until")
         {
             var inner0 = Simple(j + 3, out var ie0) ?? Simple(j + 4, out ie0);
             if (inner0?.End is { } e0 && inner0.Type == "daterange")
@@ -82,8 +87,43 @@ internal sealed partial class DateScanner
             }
         }
 
+        if (W(j, "the") && W(j + 1, "year") && IsNum(j + 2))
+        {
+            j++;
+        }
+
+        if (W(j, "the") && (W(j + 1, "end") || W(j + 1, "beginning") || W(j + 1, "start") || W(j + 1, "middle")))
+        {
+            j++;
+        }
+
         var inner = RangeExpr(j, out var ie) ?? Simple(j, out ie);
-        if (inner is null || inner.Type is not ("date" or "daterange") || inner.Mod is not null)
+        if (inner is null || inner.Type is not ("date" or "daterange"))
+        {
+            return null;
+        }
+
+        if (inner.Mod is "start" or "mid" or "end")
+        {
+            end = ie;
+            var edged = new Node { Type = "daterange", Timex = inner.Timex, Mod = $"{mod}-{inner.Mod}", Grain = 'O', Partial = inner.Partial };
+            switch (mod)
+            {
+                case "before" or "until":
+                    edged.End = inner.Start;
+                    break;
+                case "after":
+                    edged.Start = inner.Mod == "start" ? inner.Start : inner.End;
+                    break;
+                default:
+                    edged.Start = inner.Start;
+                    break;
+            }
+
+            return edged;
+        }
+
+        if (inner.Mod is not null)
         {
             return null;
         }

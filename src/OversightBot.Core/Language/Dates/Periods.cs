@@ -50,6 +50,27 @@ internal sealed partial class DateScanner
             return CountRange(within ? 0 : dir, n, unit);
         }
 
+        // "last 2 quarters", "the following 2 quarters": whole calendar quarters either side of this one
+        if (Shift(t) is { } qs and not 0 && Amount(i + 1, out var qn, out var qe) && W(qe, "quarters") && qn is >= 1 and <= 40)
+        {
+            end = qe + 1;
+            var thisQ = new DateOnly(_ref.Year, (_ref.Month - 1) / 3 * 3 + 1, 1);
+            var (qs0, qe0) = qs < 0 ? (thisQ.AddMonths(-3 * (int)qn), thisQ) : (thisQ.AddMonths(3), thisQ.AddMonths(3 + (3 * (int)qn)));
+            return Node.Range(qs0, qe0, Tx.Span(qs0, qe0, $"P{3 * (int)qn}M"), 'O');
+        }
+
+        if (PartOfPeriod(i, out var pe) is { } part)
+        {
+            end = pe;
+            return part;
+        }
+
+        if (t == "weekend" && !(i > 0 && _t[i - 1].Text is "the" or "this" or "next" or "last" or "that" or "any" or "of" or "a"))
+        {
+            end = i + 1;
+            return PeriodAt('W', 0) is var w0 && w0.Start is { } mon ? Node.Range(mon.AddDays(5), mon.AddDays(7), Tx.Week(mon) + "-WE", 'O') : null;
+        }
+
         if (t is "next" or "coming" && W(i + 1, "fortnight"))
         {
             end = i + 2;
@@ -57,7 +78,7 @@ internal sealed partial class DateScanner
         }
 
         // "5 upcoming years", "2 next days", "10 previous weeks"
-        if (Amount(i, out var n2, out var ae) && ae < N && Shift(_t[ae].Text) is { } d2 and not 0 && ae + 1 < N && UnitOf(_t[ae + 1].Text) is var u2 and ('Y' or 'M' or 'W' or 'D'))
+        if (Amount(i, out var n2, out var ae) && ae < N && Shift(_t[ae].Text) is { } d2 and not 0 && ae + 1 < N && UnitOf(_t[ae + 1].Text) is var u2 and ('Y' or 'M' or 'W' or 'D') && (n2 == 1 || _t[ae + 1].Text.EndsWith('s')))
         {
             end = ae + 2;
             return CountRange(d2, n2, u2);
@@ -82,6 +103,14 @@ internal sealed partial class DateScanner
                 k++;
             }
 
+            if ((W(k, "working") && W(k + 1, "week")) || W(k, "workweek"))
+            {
+                end = W(k, "workweek") ? k + 1 : k + 2;
+                var wk = PeriodAt('W', s);
+                wk.End = wk.Start!.Value.AddDays(5);
+                return wk;
+            }
+
             var unit2 = _t[k].Text switch { "week" => 'W', "month" => 'M', "quarter" => 'Q', "year" => 'Y', "weekend" => 'E', _ => '\0' };
             if (unit2 == 'W' && W(k + 1, "after") && W(k + 2, "next"))
             {
@@ -96,13 +125,13 @@ internal sealed partial class DateScanner
                 return Node.Range(sat, sat.AddDays(2), Tx.Week(sat.AddDays(-5)) + "-WE", 'O');
             }
 
-            if (unit2 != '\0' && !(t == "the" && k + 1 < N && (W(k + 1, "of") || W(k + 1, "before") || W(k + 1, "after") || W(k + 1, "ending") || W(k + 1, "to"))))
+            if (unit2 != '\0' && !(t == "the" && k + 1 < N && (IsNum(k + 1) || W(k + 1, "of") || W(k + 1, "before") || W(k + 1, "after") || W(k + 1, "ending") || W(k + 1, "to"))))
             {
                 end = k + 1;
                 return PeriodAt(unit2, s);
             }
 
-            if (t != "the" && k < N && Lexicon.Month(_t[k]) is var mo and > 0 && !(IsNum(k + 1) && Num(k + 1) <= 31))
+            if (t != "the" && k < N && Lexicon.Month(_t[k]) is var mo and > 0 && !(IsNum(k + 1) && Num(k + 1) <= 31) && (_t[k].Cap || _t[k].Text != "may"))
             {
                 var y = s == 0 ? _ref.Year : s > 0 ? (mo > _ref.Month ? _ref.Year : _ref.Year + 1) : (mo < _ref.Month ? _ref.Year : _ref.Year - 1);
                 end = k + 1;
@@ -111,6 +140,43 @@ internal sealed partial class DateScanner
         }
 
         return EdgeOf(i, out end);
+    }
+
+    /// <summary>"the first 2 weeks of 2021", "the last 3 weeks of this year", "the last four months of 2021", "first ten days of last year".</summary>
+    private Node? PartOfPeriod(int i, out int end)
+    {
+        end = i;
+        var j = W(i, "the") ? i + 1 : i;
+        var first = W(j, "first");
+        if (!(first || W(j, "last")) || !Amount(j + 1, out var n, out var ae) || n < 1 || _t[j + 1].Text is "a" or "an")
+        {
+            return null;
+        }
+
+        var unit = UnitOf(_t[ae].Text);
+        if (unit is not ('W' or 'M' or 'D') || !W(ae + 1, "of") || Simple(ae + 2, out var pe) is not { Grain: 'Y', Start: { } ys, End: { } ye })
+        {
+            return null;
+        }
+
+        end = pe;
+        DateOnly s, e;
+        if (unit == 'W')
+        {
+            var firstMonday = ys;
+            while (firstMonday.DayOfWeek != DayOfWeek.Monday)
+            {
+                firstMonday = firstMonday.AddDays(1);
+            }
+
+            (s, e) = first ? (firstMonday, firstMonday.AddDays(7 * (int)n)) : (Tx.MondayOf(ye.AddDays(-1)).AddDays(-7 * (int)n), Tx.MondayOf(ye.AddDays(-1)));
+        }
+        else
+        {
+            (s, e) = first ? (ys, Add(ys, unit, n, 1)) : (Add(ye, unit, n, -1), ye);
+        }
+
+        return Node.Range(s, e, Tx.Span(s, e, Iso8601(n, unit)), 'O');
     }
 
     private Node CountRange(int dir, decimal n, char unit)
@@ -131,13 +197,15 @@ internal sealed partial class DateScanner
     private Node? EdgeOf(int i, out int end)
     {
         end = i;
-        var j = W(i, "the") ? i + 1 : i;
+        var j = i;
         string? mod = _t.Length > j ? _t[j].Text switch
         {
             "end" => "end",
             "beginning" or "start" => "start",
             "middle" => "mid",
             "mid" => "mid",
+            "early" => "start",
+            "late" => "end",
             "eoy" => "eoy",
             _ => null,
         } : null;
@@ -181,10 +249,12 @@ internal sealed partial class DateScanner
             return new Node { Type = "daterange", Timex = Tx.Y(y), Mod = mod, Start = new DateOnly(y, s, 1), End = new DateOnly(y, 1, 1).AddMonths(e - 1), Grain = 'O' };
         }
 
-        if (k < N && Lexicon.Month(_t[k]) is var mo and > 0 && mod == "mid")
+        if (k < N && Lexicon.Month(_t[k]) is var mo and > 0 && !(IsNum(k + 1) && _t[k + 1].Text.Length <= 2))
         {
             end = k + 1;
-            return new Node { Type = "daterange", Timex = $"XXXX-{mo:D2}", Mod = "mid", Start = new DateOnly(_ref.Year, mo, 10), End = new DateOnly(_ref.Year, mo, 21), Grain = 'O' };
+            var m1 = new DateOnly(_ref.Year, mo, 1);
+            var (ms, me) = mod switch { "start" => (m1, m1.AddDays(15)), "end" => (m1.AddDays(15), m1.AddMonths(1)), _ => (m1.AddDays(9), m1.AddDays(20)) };
+            return new Node { Type = "daterange", Timex = _gb ? Tx.M(_ref.Year, mo) : $"XXXX-{mo:D2}", Mod = mod, Start = ms, End = me, Grain = 'O', Partial = !_gb, Month = mo };
         }
 
         return null;

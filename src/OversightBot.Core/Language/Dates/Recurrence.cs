@@ -20,8 +20,32 @@ internal sealed partial class DateScanner
                 return Set("P1M");
             case "quarterly":
                 return Set("P3M");
-            case "annually" or "yearly":
+            case "annually" or "yearly" or "annual":
                 return Set("P1Y");
+            case "semiannual" or "semiannually" or "biannually" or "biannual":
+                return Set("P0.5Y");
+            case "bimonthly":
+                return Set("P2M");
+            case "biweekly":
+                return Set("P2W");
+            case "weekends":
+                return Set("P1WE");
+            case "semi" or "bi" when P(i + 1, "-") && i + 2 < N:
+                var set = _t[i + 2].Text switch
+                {
+                    "annually" or "annual" when W(i, "semi") => "P0.5Y",
+                    "monthly" when W(i, "bi") => "P2M",
+                    "weekly" when W(i, "bi") => "P2W",
+                    _ => null,
+                };
+                end = i + 3;
+                return set is null ? null : Set(set);
+        }
+
+        if (W(i, "any") && W(i + 1, "weekend"))
+        {
+            end = i + 2;
+            return Set("P1WE");
         }
 
         if ((W(i, "once") || W(i, "one")) && W(i + 1, "a") && i + 2 < N && UnitOf(_t[i + 2].Text) is var u and ('Y' or 'M' or 'W' or 'D') && _t[i + 2].Text.Length > 1)
@@ -52,6 +76,18 @@ internal sealed partial class DateScanner
         {
             end = fe;
             return Set("P1Y");
+        }
+
+        if (W(k, "weekday"))
+        {
+            end = k + 1;
+            return Set("P1WD");
+        }
+
+        if (Amount(k, out var nw, out var we) && W(we, "weekends") && _t[k].Text is not ("a" or "an"))
+        {
+            end = we + 1;
+            return Set($"P{Tx.Num(nw)}WE");
         }
 
         if (W(k, "quarter"))

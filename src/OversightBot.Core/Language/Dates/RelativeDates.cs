@@ -51,6 +51,11 @@ internal sealed partial class DateScanner
                 return Node.OnDay(_ref.AddDays(1));
             case "yesterday":
                 return Node.OnDay(_ref.AddDays(-1));
+            case "otd":
+                return Node.OnDay(_ref);
+            case "to" or "till" when W(i + 1, "date") && !(i > 0 && _t[i - 1].Text is "up" or "from") && !(i + 2 < N && _t[i + 2].Kind == TokKind.Punct && _t[i + 2].Text is "-"):
+                end = i + 2;
+                return new Node { Type = "daterange", Timex = "PRESENT_REF", End = _ref, Mod = "before", Grain = 'O' };
             case "overdue" when _gb && !(i + 1 < N && _t[i + 1].Text is "since" or "by" or "before" or "from" or "after" or "in" or "for"):
                 return new Node { Type = "daterange", Timex = Tx.D(_ref), End = _ref, Mod = "before", Grain = 'D' };
         }
@@ -133,6 +138,12 @@ internal sealed partial class DateScanner
             return Node.OnDay(W(i + 1, "past") ? PastDay(wd4) : Upcoming(wd4, true));
         }
 
+        if (t == "next" && DayMonth(i + 1, out var ne) is { Partial: true, Value: { } nv } nd)
+        {
+            end = ne;
+            return new Node { Value = nv <= _ref ? nv.AddYears(1) : nv, Timex = nd.Timex, Month = nd.Month, Day = nd.Day };
+        }
+
         return Offset(i, out end);
     }
 
@@ -166,10 +177,9 @@ internal sealed partial class DateScanner
         end = i;
         if (W(i, "in") && Quantity(i + 1, out var n, out var unit, out var e) && unit is 'Y' or 'M' or 'W' or 'D')
         {
-            if ((W(e, "from") || W(e, "after")) && Anchor(e + 1, out var a2, out var e2))
+            if (W(e, "from") || W(e, "after"))
             {
-                end = e2;
-                return Node.OnDay(Add(a2, unit, n, 1));
+                return null;
             }
 
             if (W(e, "since") && Simple(e + 1, out var e3) is { First: { } since })
@@ -188,6 +198,19 @@ internal sealed partial class DateScanner
             {
                 end = fe;
                 return Node.OnDay(Add(a, u2, n2, W(f, "before") ? -1 : 1));
+            }
+
+            if ((W(f, "from") || W(f, "after") || W(f, "before")) && Simple(f + 1, out var se) is { Type: "date", Value: { } sv } sn)
+            {
+                end = se;
+                var anchor = sn.Partial && sv < _ref && !(sn.Timex ?? "").Contains('W', StringComparison.Ordinal) ? sv.AddYears(1) : sv;
+                return Node.OnDay(Add(anchor, u2, n2, W(f, "before") ? -1 : 1));
+            }
+
+            if (W(f, "later"))
+            {
+                end = f + 1;
+                return Node.OnDay(Add(_ref, u2, n2, 1));
             }
 
             if (W(f, "ago"))

@@ -8,7 +8,7 @@ internal enum TokKind
 }
 
 /// <summary>One token: a run of letters (lower-cased), a run of ASCII digits, or one other character.</summary>
-internal readonly record struct Tok(int Start, int End, string Text, TokKind Kind, bool SpaceBefore)
+internal readonly record struct Tok(int Start, int End, string Text, TokKind Kind, bool SpaceBefore, bool Cap = false)
 {
     /// <summary>The numeric value of a digit token (at most 9 digits), else -1.</summary>
     public int Value => Kind == TokKind.Number && Text.Length <= 9 ? int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture) : -1;
@@ -61,7 +61,7 @@ internal static class Tokenizer
             }
 
             var s = text[start..i];
-            list.Add(new Tok(start, i, kind == TokKind.Word ? s.ToLowerInvariant() : s, kind, space));
+            list.Add(new Tok(start, i, kind == TokKind.Word ? s.ToLowerInvariant() : s, kind, space, char.IsUpper(c)));
             space = false;
         }
 

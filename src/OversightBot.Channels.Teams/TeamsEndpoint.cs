@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace OversightBot.Channels.Teams;
+
+/// <summary>
+/// <c>POST /api/messages</c>: 405 for other methods, 413 over the size limit, 400 without a body or type,
+/// 401 for every authentication failure (or, with no app id, any caller that is not loopback), then the turn.
+/// </summary>
+internal static class TeamsEndpoint
+{
+    public static async Task HandleAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        var options = services.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        var log = services.GetRequiredService<ILogger<TeamsBot>>();
+        var ct = http.RequestAborted;
+        if (!HttpMethods.IsPost(http.Request.Method))
+        {
+            http.Response.Headers.Allow = "POST";
+            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        if (options.IsDevelopmentMode && !(http.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote)))
+        {
+            log.LogWarning("Teams: refused a request from a non-loopback address (development mode)");
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var body = await ReadBodyAsync(http.Request, options.MaxRequestBodyBytes, ct);
+        if (body is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var activity = Parse(body);
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (!options.IsDevelopmentMode)
+        {
+            var auth = await services.GetRequiredService<TeamsAuthenticator>().AuthenticateAsync(http.Request.Headers.Authorization, activity, ct);
+            if (!auth.Ok)
+            {
+                log.LogWarning("Teams: rejected an activity: {Reason}", auth.Reason);
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+        }
+
+        var response = await services.GetRequiredService<TeamsBot>().OnActivityAsync(activity, ct);
+        if (response is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        http.Response.StatusCode = response.Status;
+        if (response.Body is not null)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(http.Response.Body, response.Body, response.Body.GetType(), TeamsJson.Options, ct);
+        }
+    }
+
+    /// <summary>The body, or null when it is larger than <paramref name="limit"/>; empty when there is none.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static Activity? Parse(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<Activity>(body, TeamsJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

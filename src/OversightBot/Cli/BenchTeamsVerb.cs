@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace OversightBot.Cli;
+
+/// <summary>
+/// <c>bench-teams [--requests N] [--concurrency N] [--js]</c>: signed "what's overdue?" activities posted to
+/// /api/messages of the real web host (auth on, demo data), measured until the reply reaches a fake Connector on
+/// loopback: throughput and p50/p99. <c>--js</c> runs the same load against the JS botbuilder echo bot
+/// (tests/peers/botbuilder-bot.js, needs tests/peers/node_modules).
+/// </summary>
+public static class BenchTeamsVerb
+{
+    private const string AppId = "5a1f0b6e-7d2c-4c3e-9f10-2b3c4d5e6f70";
+    private static string Text = "what's overdue?";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    {
+        var args = new CliArgs(rawArgs, ["--js", "--no-auth"]);
+        args.AllowOnly("--requests", "--concurrency", "--js", "--text", "--no-auth");
+        Text = args.Get("--text") ?? "what's overdue?";
+        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
+        ThreadPool.SetMinThreads(Math.Max(minWorkers, 64), minIo);
+        var requests = Math.Max(1, args.GetInt("--requests", 3000));
+        var concurrency = Math.Max(1, args.GetInt("--concurrency", 16));
+        await using var peers = new BenchTeamsPeers();
+        await peers.StartAsync();
+        var dir = Path.Combine(Path.GetTempPath(), "oversightbot-bench-teams-" + Guid.NewGuid().ToString("N"));
+        var port = FreePort();
+        await output.WriteLineAsync($"bench-teams: {requests:N0} signed \"{Text}\" activities, {concurrency} at a time, each bot in its own process, reply delivered to a fake Connector on loopback");
+        using (var bot = StartSelf(
+            "serve", "--urls", $"http://127.0.0.1:{port}", "--db", Path.Combine(dir, "bench.db"),
+            args.Has("--no-auth") ? "--Teams:AppId=" : $"--Teams:AppId={AppId}", "--Teams:AppPassword=bench-secret", $"--Teams:OpenIdMetadataUrl={peers.MetadataUrl}",
+            $"--Teams:TokenEndpoint={peers.TokenEndpoint}", "--Teams:AllowedServiceUrlHosts:0=127.0.0.1", "--Logging:LogLevel:Default=Warning"))
+        {
+            try
+            {
+                await WaitHealthyAsync(new Uri($"http://127.0.0.1:{port}/health"), ct);
+                await RunLoadAsync($"OversightBot \"{Text}\"", bot, new Uri($"http://127.0.0.1:{port}/api/messages"), peers, requests, concurrency, output, ct);
+            }
+            finally
+            {
+                bot.Kill(entireProcessTree: true);
+                await bot.WaitForExitAsync(CancellationToken.None);
+            }
+        }
+
+        TryDelete(dir);
+        if (args.Has("--js"))
+        {
+            await RunJsAsync(peers, requests, concurrency, output, ct);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunJsAsync(BenchTeamsPeers peers, int requests, int concurrency, TextWriter output, CancellationToken ct)
+    {
+        var script = FindPeersScript();
+        if (script is null)
+        {
+            await output.WriteLineAsync("JS botbuilder: skipped — tests/peers/node_modules not found (run tests/run.sh once, or npm install in tests/peers).");
+            return;
+        }
+
+        var port = FreePort();
+        var info = new ProcessStartInfo("node", [script]) { WorkingDirectory = Path.GetDirectoryName(script)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        info.Environment["APP_ID"] = AppId;
+        info.Environment["METADATA_URL"] = peers.MetadataUrl;
+        info.Environment["MODE"] = "echo";
+        using var node = Process.Start(info)!;
+        try
+        {
+            while (await node.StandardOutput.ReadLineAsync(ct) is { } line && !line.StartsWith("listening", StringComparison.Ordinal))
+            {
+            }
+
+            await RunLoadAsync("JS botbuilder echo bot", node, new Uri($"http://127.0.0.1:{port}/api/messages"), peers, requests, concurrency, output, ct);
+        }
+        finally
+        {
+            node.Kill(entireProcessTree: true);
+            await node.WaitForExitAsync(ct);
+        }
+    }
+
+    private static async Task RunLoadAsync(string name, Process bot, Uri url, BenchTeamsPeers peers, int requests, int concurrency, TextWriter output, CancellationToken ct)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 });
+        var token = "Bearer " + peers.Token(AppId);
+        await LoadAsync(http, url, peers, token, Math.Min(300, requests), concurrency, "warm", ct);
+        bot.Refresh();
+        var cpuBefore = bot.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var (samples, errors) = await LoadAsync(http, url, peers, token, requests, concurrency, "run", ct);
+        var seconds = watch.Elapsed.TotalSeconds;
+        bot.Refresh();
+        var cpuPerReply = (bot.TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, samples.Count);
+        samples.Sort();
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-30} {samples.Count / seconds,8:F0} replies/s   p50 {Percentile(samples, 0.50),6:F2} ms   p99 {Percentile(samples, 0.99),6:F2} ms   bot CPU {cpuPerReply:F2} ms/reply   errors {errors}"));
+    }
+
+    private static async Task<(List<double> Samples, int Errors)> LoadAsync(
+        HttpClient http, Uri url, BenchTeamsPeers peers, string token, int requests, int concurrency, string tag, CancellationToken ct)
+    {
+        var samples = new List<double>(requests);
+        var errors = 0;
+        var next = -1;
+        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            // One simulated user per worker, each in their own personal chat (as in Teams); each activity has its
+            // own id, which the reply names as replyToId.
+            var conversation = $"a:bench-user-{worker}";
+            while (Interlocked.Increment(ref next) is var i && i < requests)
+            {
+                var id = $"{tag}-{i}";
+                var delivered = peers.WaitForReply(id);
+                var started = Stopwatch.GetTimestamp();
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(Activity(peers.ServiceUrl, conversation, worker, id), Encoding.UTF8, "application/json") };
+                request.Headers.TryAddWithoutValidation("Authorization", token);
+                using var response = await http.SendAsync(request, ct);
+                var ok = response.IsSuccessStatusCode && await Task.WhenAny(delivered, Task.Delay(5000, ct)) == delivered;
+                lock (samples)
+                {
+                    if (ok)
+                    {
+                        samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                    else
+                    {
+                        errors++;
+                    }
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        return (samples, errors);
+    }
+
+    private static string Activity(string serviceUrl, string conversation, int user, string id) => new JsonObject
+    {
+        ["type"] = "message",
+        ["id"] = id,
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = serviceUrl,
+        ["from"] = new JsonObject { ["id"] = $"29:bench-user-{user}", ["aadObjectId"] = $"0b5e0d7c-0000-4000-8000-{user:D12}" },
+        ["recipient"] = new JsonObject { ["id"] = "28:" + AppId },
+        ["conversation"] = new JsonObject { ["id"] = conversation, ["conversationType"] = "personal" },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "72f988bf-86f1-41af-91ab-2d7cd011db47" } },
+        ["text"] = Text,
+    }.ToJsonString();
+
+    /// <summary>Starts this program again (as "dotnet OversightBot.dll" or the app host) with <paramref name="args"/>.</summary>
+    private static Process StartSelf(params string[] args)
+    {
+        var host = Environment.ProcessPath!;
+        var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            info.ArgumentList.Add(typeof(BenchTeamsVerb).Assembly.Location);
+        }
+
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        return process;
+    }
+
+    private static async Task WaitHealthyAsync(Uri health, CancellationToken ct)
+    {
+        using var http = new HttpClient();
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                using var res = await http.GetAsync(health, ct);
+                if (res.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        throw new TimeoutException("The bot did not become healthy.");
+    }
+
+    private static string? FindPeersScript()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var script = Path.Combine(dir.FullName, "tests", "peers", "botbuilder-bot.js");
+                if (File.Exists(script) && Directory.Exists(Path.Combine(dir.FullName, "tests", "peers", "node_modules")))
+                {
+                    return script;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
