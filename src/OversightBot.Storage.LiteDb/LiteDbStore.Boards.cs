@@ -24,6 +24,7 @@ public sealed partial class LiteDbStore : IBoardStore
     public Task UpsertBoardAsync(Board board, CancellationToken ct)
     {
         Boards.Upsert(board);
+        Changed();
         return Task.CompletedTask;
     }
 }

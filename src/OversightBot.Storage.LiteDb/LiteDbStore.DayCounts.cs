@@ -42,6 +42,7 @@ public sealed partial class LiteDbStore
 
                 ApplyDeltas(deltas);
                 _db.Commit();
+                Changed();
             }
             catch
             {

@@ -26,6 +26,7 @@ public sealed partial class LiteDbStore : IPersonStore
     {
         person.Email = person.Email.Trim().ToLowerInvariant();
         People.Upsert(person);
+        Changed();
         return Task.CompletedTask;
     }
 }

@@ -27,7 +27,14 @@ public sealed partial class LiteDbStore : IStoreAdmin, IDisposable
         SchemaMigrations.Apply(_db);
     }
 
+    private long _revision;
+
     public int SchemaVersion => _db.UserVersion;
+
+    /// <inheritdoc cref="IItemStore.Revision"/>
+    public long Revision => Interlocked.Read(ref _revision);
+
+    private void Changed() => Interlocked.Increment(ref _revision);
 
     internal LiteDatabase Database => _db;
 

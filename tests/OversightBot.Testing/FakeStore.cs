@@ -29,6 +29,11 @@ public sealed class FakeStore : IItemStore, IBoardStore, IPersonStore
         }
     }
 
+    private long _revision;
+
+    /// <summary>Tests may change the objects this fake hands out directly, so every read is a new revision: nothing is ever cached.</summary>
+    public long Revision => Interlocked.Increment(ref _revision);
+
     public Task<TrackedItem?> GetAsync(string id, CancellationToken ct) => Task.FromResult(_items.GetValueOrDefault(id));
 
     public Task UpsertAsync(TrackedItem item, CancellationToken ct)

@@ -23,11 +23,14 @@ public sealed class ConversationService : IDisposable
     private readonly UpdateHandler _update;
     private readonly PreferencesHandler _preferences;
     private readonly ConcurrentDictionary<string, (Intent Intent, int Next)> _pages = new(StringComparer.Ordinal);
+    private readonly ReplyCache _cache = new();
+    private readonly IItemStore _items;
 
     public ConversationService(IIntentRecognizer recognizer, IItemStore items, IBoardStore boards, IPersonStore people, TimeProvider clock)
     {
         _recognizer = recognizer;
         _clock = clock;
+        _items = items;
         _overdue = new OverdueHandler(items);
         _due = new DueHandler(items);
         _status = new StatusHandler(items);
@@ -55,7 +58,7 @@ public sealed class ConversationService : IDisposable
         if (understanding.Intent.Name == "more")
         {
             return _pages.TryGetValue(pageKey, out var last)
-                ? Remember(pageKey, last.Intent, await DispatchAsync(last.Intent, understanding, ctx, last.Next, ct))
+                ? Remember(pageKey, last.Intent, await DispatchAsync(last.Intent, ctx, last.Next, ct))
                 : new Reply { Intent = "more", Text = "There's nothing more to show. Ask me something, e.g. \"what's overdue?\".", FollowUps = ["what's overdue?"] };
         }
 
@@ -65,10 +68,13 @@ public sealed class ConversationService : IDisposable
                 $"{string.Join(", ", understanding.Entities.InvalidDates)} is not a real date, so I changed nothing. Check the day and month (dates are day first: 03/02/2023 is 3 February).");
         }
 
-        return Remember(pageKey, understanding.Intent, await DispatchAsync(understanding.Intent, understanding, ctx, 0, ct));
+        return Remember(pageKey, understanding.Intent, await DispatchAsync(understanding.Intent, ctx, 0, ct));
     }
 
-    private Task<Reply> DispatchAsync(Intent intent, Understanding understanding, AskContext ctx, int offset, CancellationToken ct) => intent switch
+    private Task<Reply> DispatchAsync(Intent intent, AskContext ctx, int offset, CancellationToken ct) =>
+        _cache.GetOrAddAsync(intent, offset, ctx, _items.Revision, () => AnswerAsync(intent, ctx, offset, ct));
+
+    private Task<Reply> AnswerAsync(Intent intent, AskContext ctx, int offset, CancellationToken ct) => intent switch
     {
         OverdueQuery q => _overdue.HandleAsync(q, ctx, offset, ct),
         DueQuery q => _due.HandleAsync(q, ctx, offset, ct),

@@ -8,6 +8,12 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 /// <summary>Tracked items. Queries that matter on hot paths are answered from indexes.</summary>
 public interface IItemStore
 {
+    /// <summary>
+    /// A number that changes whenever an item, board or person is written through this store, so callers can
+    /// cache answers until the data changes.
+    /// </summary>
+    long Revision { get; }
+
     Task<TrackedItem?> GetAsync(string id, CancellationToken ct);
 
     /// <summary>Inserts or replaces the whole item (history included).</summary>

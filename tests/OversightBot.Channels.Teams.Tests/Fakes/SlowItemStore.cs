@@ -21,6 +21,11 @@ public sealed class SlowItemStore(IItemStore inner, TimeSpan overdueDelay) : IIt
     public Task<IReadOnlyList<TrackedItem>> ClosedBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct) => inner.ClosedBetweenAsync(from, to, ct);
     public IAsyncEnumerable<TrackedItem> AllAsync(CancellationToken ct) => inner.AllAsync(ct);
     public Task<int> CountAsync(CancellationToken ct) => inner.CountAsync(ct);
+
+    private long _revision;
+
+    /// <summary>Every read is a new revision, so no answer is cached and every question is slow.</summary>
+    public long Revision => Interlocked.Increment(ref _revision);
     public Task<IReadOnlyList<TrackedItem>> SearchAsync(IReadOnlyCollection<string> terms, int take, CancellationToken ct) => inner.SearchAsync(terms, take, ct);
     public Task<IReadOnlyList<string>> OwnersAsync(CancellationToken ct) => inner.OwnersAsync(ct);
     public Task<string> NextIdAsync(string prefix, CancellationToken ct) => inner.NextIdAsync(prefix, ct);

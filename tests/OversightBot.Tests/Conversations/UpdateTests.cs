@@ -128,6 +128,27 @@ public sealed class UpdateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RepeatedQuestion_IsAnsweredAgainAfterAChange()
+    {
+        var before = (await _bot.Anonymous.Says("what's overdue?")).Total(7).Reply;
+        Assert.Same(before, (await _bot.Anonymous.Says("what's overdue?")).Reply);
+
+        await _bot.As(Clerk).Says("mark R-5 done");
+
+        (await _bot.Anonymous.Says("what's overdue?")).Total(6).DoesNotSay("R-5 ");
+    }
+
+    [Fact]
+    public async Task MyItems_AreNotSharedBetweenAskers()
+    {
+        var olivia = (await _bot.As(Officer).Says("my items")).Reply;
+        var fred = (await _bot.As(OtherOfficer).Says("my items")).Reply;
+
+        Assert.NotEqual(olivia.Heading, fred.Heading);
+        Assert.All(fred.Items, i => Assert.NotEqual("Strategy and MPS Oversight Directorate", i.Owner));
+    }
+
+    [Fact]
     public async Task ConcurrentUpdates_AllReachTheHistory()
     {
         await Task.WhenAll(Enumerable.Range(1, 20).Select(i => _bot.As(Clerk).Says($"note on R-5: progress {i}", $"c{i}")));
