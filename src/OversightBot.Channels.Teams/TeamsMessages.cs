@@ -11,7 +11,7 @@ public static class TeamsMessages
         var activity = Addressed(inReplyTo);
         activity.Type = "message";
         activity.Summary = Summary(reply.Heading ?? reply.Text);
-        activity.Attachments = [new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = AdaptiveCardRenderer.Render(reply, maxCardBytes) }];
+        activity.Attachments = [new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = CardCache.Get(reply, maxCardBytes) }];
         return activity;
     }
 
