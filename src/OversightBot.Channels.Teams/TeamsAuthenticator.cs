@@ -36,8 +36,6 @@ public sealed class TeamsAuthenticator
     private readonly string[] _entraIssuers;
     private readonly Dictionary<ConfigurationManager<OpenIdConnectConfiguration>, IDocumentRetriever> _retrievers = [];
     private readonly Dictionary<ConfigurationManager<OpenIdConnectConfiguration>, DateTimeOffset> _refetchedAt = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (JsonWebToken Token, OpenIdConnectConfiguration Config)> _verified = new(StringComparer.Ordinal);
-    private const int MaxVerifiedTokens = 1024;
 
     /// <summary>How often an unknown key id may force a fetch of the keys (a flood of forged kids cannot hammer the issuer).</summary>
     public static readonly TimeSpan KeyRefetchInterval = TimeSpan.FromSeconds(30);
@@ -120,30 +118,17 @@ public sealed class TeamsAuthenticator
             return AuthResult.Rejected("metadata unavailable");
         }
 
-        JsonWebToken token;
-        if (_verified.TryGetValue(raw, out var known) && ReferenceEquals(known.Config, config))
+        var result = await _handler.ValidateTokenAsync(raw, Parameters(config, issuers));
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && await RefetchAsync(manager, ct) is { } fresh)
         {
-            // The same bytes were verified against these same keys: the signature, issuer and audience still hold.
-            // Lifetime, endorsement and serviceurl are checked again below for this request.
-            token = known.Token;
+            // An unknown key id: the keys may have rolled over. Fetch them now (at most once per KeyRefetchInterval).
+            config = fresh;
+            result = await _handler.ValidateTokenAsync(raw, Parameters(config, issuers));
         }
-        else
+
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken token)
         {
-            var result = await _handler.ValidateTokenAsync(raw, Parameters(config, issuers));
-            if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && await RefetchAsync(manager, ct) is { } fresh)
-            {
-                // An unknown key id: the keys may have rolled over. Fetch them now (at most once per KeyRefetchInterval).
-                config = fresh;
-                result = await _handler.ValidateTokenAsync(raw, Parameters(config, issuers));
-            }
-
-            if (!result.IsValid || result.SecurityToken is not JsonWebToken validated)
-            {
-                return AuthResult.Rejected(result.Exception?.GetType().Name ?? "invalid token");
-            }
-
-            token = validated;
-            Remember(raw, token, config);
+            return AuthResult.Rejected(result.Exception?.GetType().Name ?? "invalid token");
         }
 
         if (CheckLifetime(token) is { } lifetimeProblem)
@@ -163,20 +148,6 @@ public sealed class TeamsAuthenticator
         }
 
         return AuthResult.Accepted;
-    }
-
-    /// <summary>
-    /// Bot Framework reuses a token for many activities (it lives about an hour), so a verified token is remembered
-    /// with the key set that verified it; a new key set (rollover, refresh) means verifying again.
-    /// </summary>
-    private void Remember(string raw, JsonWebToken token, OpenIdConnectConfiguration config)
-    {
-        if (_verified.Count >= MaxVerifiedTokens)
-        {
-            _verified.Clear();
-        }
-
-        _verified[raw] = (token, config);
     }
 
     private async Task<OpenIdConnectConfiguration?> RefetchAsync(ConfigurationManager<OpenIdConnectConfiguration> manager, CancellationToken ct)
