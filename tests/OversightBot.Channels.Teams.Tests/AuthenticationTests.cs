@@ -59,6 +59,20 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_verified_once_is_still_checked_against_each_activity()
+    {
+        var valid = AuthCorpus.Build(_issuer, _connector.ServiceUrl, TeamsBotHost.AppId).Single(c => c.Name == "valid");
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(_http, _bot.MessagesUrl, valid));
+
+        var elsewhere = valid with { Activity = AuthCorpus.Activity("reused-elsewhere", "https://smba.trafficmanager.net/evil/") };
+        var otherChannel = valid with { Activity = AuthCorpus.Activity("reused-other-channel", _connector.ServiceUrl, channelId: "slack") };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(_http, _bot.MessagesUrl, elsewhere));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(_http, _bot.MessagesUrl, otherChannel));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(_http, _bot.MessagesUrl, valid));
+    }
+
+    [Fact]
     public async Task Tokens_are_validated_against_cached_keys_without_fetching_metadata_each_time()
     {
         var valid = AuthCorpus.Build(_issuer, _connector.ServiceUrl, TeamsBotHost.AppId).Single(c => c.Name == "valid");
