@@ -23,14 +23,15 @@ public sealed class ConversationService : IDisposable
     private readonly UpdateHandler _update;
     private readonly PreferencesHandler _preferences;
     private readonly ConcurrentDictionary<string, (Intent Intent, int Next)> _pages = new(StringComparer.Ordinal);
-    private readonly ReplyCache _cache = new();
+    private readonly ReplyCache _cache;
     private readonly IItemStore _items;
 
-    public ConversationService(IIntentRecognizer recognizer, IItemStore items, IBoardStore boards, IPersonStore people, TimeProvider clock)
+    public ConversationService(IIntentRecognizer recognizer, IItemStore items, IBoardStore boards, IPersonStore people, TimeProvider clock, bool cacheAnswers = true)
     {
         _recognizer = recognizer;
         _clock = clock;
         _items = items;
+        _cache = new ReplyCache(cacheAnswers ? ReplyCache.DefaultCapacity : 0);
         _overdue = new OverdueHandler(items);
         _due = new DueHandler(items);
         _status = new StatusHandler(items);

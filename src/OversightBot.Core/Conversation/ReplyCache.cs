@@ -9,8 +9,10 @@ namespace OversightBot.Core.Conversation;
 /// day, the page, and who asked (answers depend on permissions and "my"). A busy Monday morning of "what's
 /// overdue?" then costs one query. Replies are immutable records, so sharing them is safe.
 /// </summary>
-public sealed class ReplyCache(int capacity = 512)
+public sealed class ReplyCache(int capacity = ReplyCache.DefaultCapacity)
 {
+    public const int DefaultCapacity = 512;
+
     private readonly ConcurrentDictionary<Key, Reply> _replies = new();
 
     private readonly record struct Key(Intent Intent, int Offset, DateOnly Today, string? Asker, long Revision);
@@ -21,7 +23,7 @@ public sealed class ReplyCache(int capacity = 512)
 
     public async Task<Reply> GetOrAddAsync(Intent intent, int offset, AskContext ctx, long revision, Func<Task<Reply>> answer)
     {
-        if (!IsCacheable(intent))
+        if (capacity <= 0 || !IsCacheable(intent))
         {
             return await answer();
         }

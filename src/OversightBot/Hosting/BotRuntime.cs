@@ -12,12 +12,12 @@ namespace OversightBot.Hosting;
 /// </summary>
 public sealed class BotRuntime : IDisposable
 {
-    private BotRuntime(LiteDbStore store, TimeProvider clock)
+    private BotRuntime(LiteDbStore store, TimeProvider clock, bool cacheAnswers)
     {
         Store = store;
         Clock = clock;
         Recognizer = CreateRecognizer();
-        Conversation = new ConversationService(Recognizer, store, store, store, clock);
+        Conversation = new ConversationService(Recognizer, store, store, store, clock, cacheAnswers);
     }
 
     public LiteDbStore Store { get; }
@@ -29,7 +29,8 @@ public sealed class BotRuntime : IDisposable
     public IBoardStore Boards => Store;
     public IPersonStore People => Store;
 
-    public static async Task<BotRuntime> OpenAsync(StorageOptions options, TimeProvider clock, CancellationToken ct)
+    /// <param name="cacheAnswers">Remember read-only answers until the store changes (off only to measure raw query cost).</param>
+    public static async Task<BotRuntime> OpenAsync(StorageOptions options, TimeProvider clock, CancellationToken ct, bool cacheAnswers = true)
     {
         var store = new LiteDbStore(options.Path);
         try
@@ -39,7 +40,7 @@ public sealed class BotRuntime : IDisposable
                 await DemoSeeder.SeedIfEmptyAsync(store, store, store, store, ct);
             }
 
-            return new BotRuntime(store, clock);
+            return new BotRuntime(store, clock, cacheAnswers);
         }
         catch
         {
