@@ -12,24 +12,24 @@ namespace OversightBot.Channels.Teams.Tests;
 /// <summary>What the bot sends to a fake Connector on loopback: replies, threads, card updates, proactive messages.</summary>
 public sealed class ConnectorTests : IAsyncLifetime
 {
-    private FakeIssuer _issuer = null!;
-    private FakeConnector _connector = null!;
-    private TeamsBotHost _bot = null!;
-    private readonly HttpClient _http = new();
+    private AuthenticatedBot _stage = null!;
 
-    public async Task InitializeAsync()
-    {
-        _issuer = await FakeIssuer.StartAsync();
-        _connector = await FakeConnector.StartAsync();
-        _bot = await TeamsBotHost.StartAsync(TeamsBotHost.Authenticated(_issuer, _connector));
-    }
+    private FakeIssuer Issuer => _stage.Issuer;
+
+    private FakeConnector Connector => _stage.Connector;
+
+    private TeamsBotHost Bot => _stage.Bot;
+
+    private HttpClient Http => _stage.Http;
+
+    public async Task InitializeAsync() => _stage = await AuthenticatedBot.StartAsync();
 
     [Fact]
     public async Task A_personal_message_is_answered_with_an_adaptive_card_in_the_same_conversation()
     {
-        await PostAsync(Activities.Message("what's overdue?", _connector.ServiceUrl));
+        await PostAsync(Activities.Message("what's overdue?", Connector.ServiceUrl));
 
-        var sent = await _connector.WaitForAsync(r => r.Method == "POST");
+        var sent = await Connector.WaitForAsync(r => r.Method == "POST");
         Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(Activities.PersonalConversation)}/activities", sent.RawTarget);
         var attachment = sent.Json!["attachments"]![0]!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
@@ -41,12 +41,12 @@ public sealed class ConnectorTests : IAsyncLifetime
     public async Task A_channel_message_is_answered_in_its_thread()
     {
         const string thread = "19:abc123@thread.tacv2;messageid=1700000000001";
-        await PostAsync(Activities.Message("what's overdue?", _connector.ServiceUrl, conversationId: thread, type: "channel"));
+        await PostAsync(Activities.Message("what's overdue?", Connector.ServiceUrl, conversationId: thread, type: "channel"));
 
-        var sent = await _connector.WaitForAsync(r => r.Method == "POST");
+        var sent = await Connector.WaitForAsync(r => r.Method == "POST");
         Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(thread)}/activities/1700000000001", sent.RawTarget);
         Assert.Equal("1700000000001", sent.Json!["replyToId"]!.GetValue<string>());
-        var channel = await _bot.Store.GetReferenceAsync("msteams:channel:19:abc123@thread.tacv2", CancellationToken.None);
+        var channel = await Bot.Store.GetReferenceAsync("msteams:channel:19:abc123@thread.tacv2", CancellationToken.None);
         Assert.NotNull(channel);
     }
 
@@ -55,26 +55,26 @@ public sealed class ConnectorTests : IAsyncLifetime
     {
         var data = new JsonObject { ["verb"] = "ask", ["value"] = "what's overdue?" };
 
-        using var res = await PostAsync(Activities.Invoke(_connector.ServiceUrl, data));
+        using var res = await PostAsync(Activities.Invoke(Connector.ServiceUrl, data));
 
         Assert.Equal(HttpStatusCode.OK, res.StatusCode);
         var body = JsonNode.Parse(await res.Content.ReadAsStringAsync())!;
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
         Assert.Equal("AdaptiveCard", body["value"]!["type"]!.GetValue<string>());
-        Assert.Empty(_connector.Activities);
+        Assert.Empty(Connector.Activities);
     }
 
     [Fact]
     public async Task An_Action_Submit_from_an_old_client_replaces_the_pressed_card_with_a_PUT()
     {
-        var activity = Activities.Message("", _connector.ServiceUrl);
+        var activity = Activities.Message("", Connector.ServiceUrl);
         activity["replyToId"] = "card-7";
         activity["value"] = new JsonObject { ["verb"] = "ask", ["value"] = "help" };
 
         await PostAsync(activity);
 
-        var put = await _connector.WaitForAsync(r => r.Method == "PUT");
+        var put = await Connector.WaitForAsync(r => r.Method == "PUT");
         Assert.EndsWith("/activities/card-7", put.RawTarget, StringComparison.Ordinal);
         Assert.Equal("card-7", put.Json!["id"]!.GetValue<string>());
     }
@@ -83,21 +83,21 @@ public sealed class ConnectorTests : IAsyncLifetime
     public async Task A_proactive_message_opens_a_1to1_conversation_with_bot_members_and_tenant_then_posts_the_card()
     {
         await SaveReferenceAsync(conversationId: null);
-        var sender = _bot.Services.GetRequiredService<TeamsSender>();
+        var sender = Bot.Services.GetRequiredService<TeamsSender>();
 
         var outcome = await sender.SendAsync(Some.Person(), Nudge(), "nudge:R-1:2023-02-06:0", CancellationToken.None);
 
         Assert.Equal(SendOutcomeKind.Delivered, outcome.Kind);
-        var create = _connector.Requests.Single(r => r.RawTarget == "/v3/conversations");
+        var create = Connector.Requests.Single(r => r.RawTarget == "/v3/conversations");
         var body = create.Json!;
         Assert.False(body["isGroup"]!.GetValue<bool>());
         Assert.Equal(Activities.BotId, body["bot"]!["id"]!.GetValue<string>());
         Assert.Equal(Activities.UserId, body["members"]![0]!["id"]!.GetValue<string>());
         Assert.Equal(Activities.Tenant, body["tenantId"]!.GetValue<string>());
         Assert.Equal(Activities.Tenant, body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
-        var post = _connector.Activities.Single();
+        var post = Connector.Activities.Single();
         Assert.Equal("/v3/conversations/a%3Aproactive-1/activities", post.RawTarget);
-        var saved = await _bot.Store.FindReferenceByEmailAsync("msteams", Some.Person().Email, CancellationToken.None);
+        var saved = await Bot.Store.FindReferenceByEmailAsync("msteams", Some.Person().Email, CancellationToken.None);
         Assert.Equal("a:proactive-1", saved!.ConversationId);
     }
 
@@ -105,13 +105,13 @@ public sealed class ConnectorTests : IAsyncLifetime
     public async Task A_429_with_Retry_After_is_waited_out_and_retried()
     {
         await SaveReferenceAsync();
-        _connector.Answer(r => r.Method == "POST", 429, "{\"error\":{\"code\":\"Throttled\"}}", retryAfter: "1");
-        var sender = _bot.Services.GetRequiredService<TeamsSender>();
+        Connector.Answer(r => r.Method == "POST", 429, "{\"error\":{\"code\":\"Throttled\"}}", retryAfter: "1");
+        var sender = Bot.Services.GetRequiredService<TeamsSender>();
 
         var outcome = await sender.SendAsync(Some.Person(), Nudge(), "k1", CancellationToken.None);
 
         Assert.Equal(SendOutcomeKind.Delivered, outcome.Kind);
-        var posts = _connector.Activities;
+        var posts = Connector.Activities;
         Assert.Equal(2, posts.Count);
         Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromMilliseconds(900), "Retry-After: 1 was not honoured");
     }
@@ -120,40 +120,40 @@ public sealed class ConnectorTests : IAsyncLifetime
     public async Task A_long_Retry_After_is_reported_as_throttled_for_the_outbox_to_retry_later()
     {
         await SaveReferenceAsync();
-        _connector.Answer(r => r.Method == "POST", 412, "", retryAfter: "120");
+        Connector.Answer(r => r.Method == "POST", 412, "", retryAfter: "120");
 
-        var outcome = await _bot.Services.GetRequiredService<TeamsSender>().SendAsync(Some.Person(), Nudge(), "k2", CancellationToken.None);
+        var outcome = await Bot.Services.GetRequiredService<TeamsSender>().SendAsync(Some.Person(), Nudge(), "k2", CancellationToken.None);
 
         Assert.Equal(SendOutcomeKind.Throttled, outcome.Kind);
         Assert.Equal(TimeSpan.FromSeconds(120), outcome.RetryAfter);
-        Assert.Single(_connector.Activities);
+        Assert.Single(Connector.Activities);
     }
 
     [Fact]
     public async Task A_502_on_a_POST_is_not_retried_because_the_message_may_have_been_delivered()
     {
         await SaveReferenceAsync();
-        _connector.Answer(r => r.Method == "POST", 502);
+        Connector.Answer(r => r.Method == "POST", 502);
 
-        var outcome = await _bot.Services.GetRequiredService<TeamsSender>().SendAsync(Some.Person(), Nudge(), "k3", CancellationToken.None);
+        var outcome = await Bot.Services.GetRequiredService<TeamsSender>().SendAsync(Some.Person(), Nudge(), "k3", CancellationToken.None);
 
         Assert.Equal(SendOutcomeKind.Failed, outcome.Kind);
-        Assert.Single(_connector.Activities);
+        Assert.Single(Connector.Activities);
     }
 
     [Fact]
     public async Task A_403_BotNotInConversationRoster_marks_the_recipient_gone()
     {
         await SaveReferenceAsync();
-        _connector.Answer(r => r.Method == "POST", 403, "{\"error\":{\"code\":\"BotNotInConversationRoster\",\"message\":\"The bot is not part of the conversation roster.\"}}");
-        var sender = _bot.Services.GetRequiredService<TeamsSender>();
+        Connector.Answer(r => r.Method == "POST", 403, "{\"error\":{\"code\":\"BotNotInConversationRoster\",\"message\":\"The bot is not part of the conversation roster.\"}}");
+        var sender = Bot.Services.GetRequiredService<TeamsSender>();
 
         var outcome = await sender.SendAsync(Some.Person(), Nudge(), "k4", CancellationToken.None);
 
         Assert.Equal(SendOutcomeKind.RecipientGone, outcome.Kind);
         Assert.False(await sender.CanReachAsync(Some.Person(), CancellationToken.None));
         Assert.Equal(SendOutcomeKind.RecipientGone, (await sender.SendAsync(Some.Person(), Nudge(), "k5", CancellationToken.None)).Kind);
-        Assert.Single(_connector.Activities);
+        Assert.Single(Connector.Activities);
     }
 
     [Fact]
@@ -161,10 +161,10 @@ public sealed class ConnectorTests : IAsyncLifetime
     {
         await SaveReferenceAsync(serviceUrl: "https://attacker.example/teams");
 
-        var outcome = await _bot.Services.GetRequiredService<TeamsSender>().SendAsync(Some.Person(), Nudge(), "k6", CancellationToken.None);
+        var outcome = await Bot.Services.GetRequiredService<TeamsSender>().SendAsync(Some.Person(), Nudge(), "k6", CancellationToken.None);
 
         Assert.Equal(SendOutcomeKind.Failed, outcome.Kind);
-        Assert.Equal(0, _connector.TokenRequests);
+        Assert.Equal(0, Connector.TokenRequests);
     }
 
     private static Reply Nudge() => new()
@@ -176,10 +176,10 @@ public sealed class ConnectorTests : IAsyncLifetime
     };
 
     private Task SaveReferenceAsync(string? conversationId = "a:existing-1to1", string? serviceUrl = null) =>
-        _bot.Store.SaveReferenceAsync(new ConversationReference
+        Bot.Store.SaveReferenceAsync(new ConversationReference
         {
             Id = ConversationReference.UserKey("msteams", Activities.UserAad),
-            ServiceUrl = serviceUrl ?? _connector.ServiceUrl,
+            ServiceUrl = serviceUrl ?? Connector.ServiceUrl,
             ConversationId = conversationId,
             TenantId = Activities.Tenant,
             BotId = Activities.BotId,
@@ -191,19 +191,13 @@ public sealed class ConnectorTests : IAsyncLifetime
 
     private Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, _bot.MessagesUrl)
+        var request = new HttpRequestMessage(HttpMethod.Post, Bot.MessagesUrl)
         {
             Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _issuer.Token(TeamsBotHost.AppId, activity["serviceUrl"]!.GetValue<string>()));
-        return _http.SendAsync(request);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Issuer.Token(TeamsBotHost.AppId, activity["serviceUrl"]!.GetValue<string>()));
+        return Http.SendAsync(request);
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _issuer.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _stage.DisposeAsync();
 }

@@ -10,27 +10,27 @@ namespace OversightBot.Channels.Teams.Tests;
 /// </summary>
 public sealed class JsSdkComparisonTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private FakeIssuer _issuer = null!;
-    private FakeConnector _connector = null!;
-    private TeamsBotHost _bot = null!;
-    private readonly HttpClient _http = new();
+    private AuthenticatedBot _stage = null!;
 
-    public async Task InitializeAsync()
-    {
-        _issuer = await FakeIssuer.StartAsync();
-        _connector = await FakeConnector.StartAsync();
-        _bot = await TeamsBotHost.StartAsync(TeamsBotHost.Authenticated(_issuer, _connector));
-    }
+    private FakeIssuer Issuer => _stage.Issuer;
+
+    private FakeConnector Connector => _stage.Connector;
+
+    private TeamsBotHost Bot => _stage.Bot;
+
+    private HttpClient Http => _stage.Http;
+
+    public async Task InitializeAsync() => _stage = await AuthenticatedBot.StartAsync();
 
     [PeerFact]
     public async Task The_JS_SDK_makes_the_same_accept_and_reject_decisions_on_the_corpus_and_ours_always_says_401()
     {
-        await using var js = await JsBot.StartAsync("auth", TeamsBotHost.AppId, _issuer.MetadataUrl);
+        await using var js = await JsBot.StartAsync("auth", TeamsBotHost.AppId, Issuer.MetadataUrl);
         var differences = new List<string>();
-        foreach (var @case in AuthCorpus.Build(_issuer, _connector.ServiceUrl, TeamsBotHost.AppId))
+        foreach (var @case in AuthCorpus.Build(Issuer, Connector.ServiceUrl, TeamsBotHost.AppId))
         {
-            var ours = await AuthenticationTests.PostAsync(_http, _bot.MessagesUrl, @case);
-            var theirs = await AuthenticationTests.PostAsync(_http, js.MessagesUrl, @case);
+            var ours = await AuthenticationTests.PostAsync(Http, Bot.MessagesUrl, @case);
+            var theirs = await AuthenticationTests.PostAsync(Http, js.MessagesUrl, @case);
             output.WriteLine($"{@case.Name,-22} expected {(@case.Accept ? "accept" : "reject"),-6}  ours {(int)ours}  botbuilder {(int)theirs}");
 
             Assert.Equal(@case.Accept ? HttpStatusCode.OK : HttpStatusCode.Unauthorized, ours);
@@ -43,11 +43,5 @@ public sealed class JsSdkComparisonTests(ITestOutputHelper output) : IAsyncLifet
         Assert.True(differences.Count == 0, "botbuilder decided differently: " + string.Join("; ", differences));
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _issuer.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _stage.DisposeAsync();
 }
