@@ -22,8 +22,13 @@ public sealed class ProactivePlanner(
 
     private TimeSpan _checkTime;
 
-    private const int KnownKeysLimit = 500_000;
+    /// <summary>
+    /// Keys of today's slots found in the outbox, so re-plans the same day skip the look-up. A key names its slot's
+    /// send day, and a plan from today considers only today's slots, so the set is emptied when the day changes:
+    /// it holds one day's keys, not every key ever seen.
+    /// </summary>
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private DateOnly _knownDay;
 
     public async Task<IReadOnlyList<OutboxRow>> PlanAsync(DateTimeOffset now, DateOnly from, CancellationToken ct)
     {
@@ -51,6 +56,16 @@ public sealed class ProactivePlanner(
 
         await new BoardPlanner(boards, policy).PlanAsync(directory, from, today, now, dueAt, planned, ct);
         new DigestPlanner(digests, policy).Plan(directory, today, now, planned);
+        lock (_known)
+        {
+            if (_knownDay != today)
+            {
+                _known.Clear();
+                _known.TrimExcess();
+                _knownDay = today;
+            }
+        }
+
         var rows = await NewRowsAsync(planned, ct);
         LastPlan = new PlanStats(candidates.Count, planned.Count, rows.Count, read, _checkTime, System.Diagnostics.Stopwatch.GetElapsedTime(started) - read - _checkTime);
         return rows;
@@ -70,11 +85,6 @@ public sealed class ProactivePlanner(
         _checkTime = System.Diagnostics.Stopwatch.GetElapsedTime(checking);
         lock (_known)
         {
-            if (_known.Count + existing.Count >= KnownKeysLimit)
-            {
-                _known.Clear();
-            }
-
             _known.UnionWith(existing);
         }
 

@@ -105,7 +105,7 @@ public static class BenchProactiveVerb
             sw.Restart();
             var added = rows.Count == 0 ? 0 : await runtime.Store.AddManyIfAbsentAsync(rows, ct);
             var st = planner.LastPlan!;
-            return $"plan {plan:F0} ms (reading {st.Items:N0} items {st.ReadItems.TotalMilliseconds:F0} ms, {st.Considered:N0} keys checked in {st.CheckKeys.TotalMilliseconds:F0} ms, rest {st.Rest.TotalMilliseconds:F0} ms) + write {sw.Elapsed.TotalMilliseconds:F0} ms ({added:N0} rows)";
+            return $"plan {plan:F0} ms (reading {st.Items:N0} items {st.ReadItems.TotalMilliseconds:F0} ms, {st.Considered:N0} keys checked in {st.CheckKeys.TotalMilliseconds:F0} ms, rest {st.Rest.TotalMilliseconds:F0} ms) + write {sw.Elapsed.TotalMilliseconds:F0} ms ({added:N0} rows); {Memory()}";
         }
 
         await output.WriteLineAsync($"  first tick after start, Monday with 7-day catch-up and 50 digests: {await TickAsync(Today.AddDays(1 - policy.CatchUpDays))}");
@@ -131,7 +131,15 @@ public static class BenchProactiveVerb
 
         using var me = Process.GetCurrentProcess();
         me.Refresh();
-        await output.WriteLineAsync($"  RSS now {me.WorkingSet64 / 1_048_576.0:F0} MB, peak {me.PeakWorkingSet64 / 1_048_576.0:F0} MB");
+        await output.WriteLineAsync($"  RSS now {me.WorkingSet64 / 1_048_576.0:F0} MB, peak {me.PeakWorkingSet64 / 1_048_576.0:F0} MB; {Memory()}");
+    }
+
+    /// <summary>Where memory is: RSS, the GC heap (live after the last collection) and what the GC has committed.</summary>
+    private static string Memory()
+    {
+        using var me = Process.GetCurrentProcess();
+        var gc = GC.GetGCMemoryInfo();
+        return $"RSS {me.WorkingSet64 / 1_048_576.0:F0} MB, GC heap {gc.HeapSizeBytes / 1_048_576.0:F0} MB (committed {gc.TotalCommittedBytes / 1_048_576.0:F0} MB)";
     }
 
     /// <summary>Owners are 2,000 people; most past items are done, most future ones open.</summary>
