@@ -17,9 +17,6 @@ public sealed partial class LiteDbStore : IOutboxStore
     private static readonly JsonSerializerOptions MessageJson = new(JsonSerializerDefaults.Web);
     private readonly Lock _outboxLock = new();
 
-    /// <summary>Rows per transaction when adding or checking many.</summary>
-    private const int WriteChunk = 1_000;
-
     private ILiteCollection<BsonDocument> Outbox => _db.GetCollection(OutboxName);
 
     public Task<bool> AddIfAbsentAsync(OutboxRow row, CancellationToken ct)
@@ -36,47 +33,36 @@ public sealed partial class LiteDbStore : IOutboxStore
         }
     }
 
-    /// <summary>
-    /// Adds the rows whose keys are new, in transactions of <see cref="WriteChunk"/> rows: ids are looked up, the
-    /// new documents inserted in one call per chunk. Bounded transactions bound the pages LiteDB holds (its page
-    /// cache never shrinks, so one 30,000-row transaction would raise the process's memory for good).
-    /// </summary>
     public Task<int> AddManyIfAbsentAsync(IReadOnlyCollection<OutboxRow> rows, CancellationToken ct)
     {
-        var added = 0;
-        foreach (var chunk in rows.DistinctBy(r => r.Key, StringComparer.Ordinal).Chunk(WriteChunk))
+        lock (_outboxLock)
         {
-            lock (_outboxLock)
+            return Task.FromResult(InTransaction(() =>
             {
-                added += InTransaction(() =>
+                var added = 0;
+                foreach (var row in rows.DistinctBy(r => r.Key, StringComparer.Ordinal))
                 {
-                    var docs = chunk.Where(r => Outbox.FindById(r.Key) is null).Select(ToDocument).ToList();
-                    return docs.Count == 0 ? 0 : Outbox.Insert(docs);
-                });
-            }
-        }
+                    if (!(Outbox.FindById(row.Key) is not null))
+                    {
+                        Outbox.Insert(ToDocument(row));
+                        added++;
+                    }
+                }
 
-        return Task.FromResult(added);
+                return added;
+            }));
+        }
     }
 
     public Task<bool> ExistsAsync(string key, CancellationToken ct) => Task.FromResult(Outbox.FindById(key) is not null);
 
     public Task<IReadOnlySet<string>> ExistingKeysAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in keys.Chunk(WriteChunk))
+        lock (_outboxLock)
         {
-            lock (_outboxLock)
-            {
-                InTransaction(() =>
-                {
-                    found.UnionWith(chunk.Where(k => Outbox.FindById(k) is not null));
-                    return 0;
-                });
-            }
+            return Task.FromResult<IReadOnlySet<string>>(InTransaction(() =>
+                keys.Where(k => Outbox.FindById(k) is not null).ToHashSet(StringComparer.Ordinal)));
         }
-
-        return Task.FromResult<IReadOnlySet<string>>(found);
     }
 
     public Task<OutboxRow?> GetOutboxRowAsync(string key, CancellationToken ct)
