@@ -145,11 +145,13 @@ public sealed class ProactivePlanner(
         }
 
         var found = new Dictionary<string, TrackedItem>(StringComparer.Ordinal);
-        foreach (var (lo, hi) in Merge(ranges))
+        // One day per query: a query pins every page it touches until it ends (LiteDB's page cache then grows to
+        // the largest query and never shrinks), and skipping into a wide range walks its index again per page.
+        foreach (var day in Merge(ranges).SelectMany(r => Days(r.From, r.To)))
         {
             for (var skip = 0; ; skip += PageSize)
             {
-                var page = await items.DueBetweenAsync(lo, hi, true, skip, PageSize, ct);
+                var page = await items.DueBetweenAsync(day, day, true, skip, PageSize, ct);
                 foreach (var i in page.Items)
                 {
                     found.TryAdd(i.Id, i);
@@ -168,6 +170,14 @@ public sealed class ProactivePlanner(
         }
 
         return [.. found.Values.OrderBy(i => i.Id, StringComparer.Ordinal)];
+    }
+
+    private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
+    {
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            yield return d;
+        }
     }
 
     /// <summary>Due dates d with a target d + first + every×k whose send day can fall in [from, today].</summary>
