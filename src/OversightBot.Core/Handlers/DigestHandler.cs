@@ -14,7 +14,35 @@ public sealed class DigestHandler(IItemStore items, IBoardStore boards)
 {
     public const int PerSection = 5;
 
+    private readonly Lock _lock = new();
+    private (DateOnly Today, long Revision, Task<Reply> Shared)? _last;
+
+    /// <summary>
+    /// The digest for <paramref name="person"/>: only the greeting names them, so the content is composed once per
+    /// day and store revision (50 subscribers on a Monday cost one composition, not 50).
+    /// </summary>
     public async Task<Reply> ComposeAsync(Person? person, DateOnly today, CancellationToken ct)
+    {
+        var revision = items.Revision;
+        Task<Reply> shared;
+        lock (_lock)
+        {
+            if (_last is not { } last || last.Today != today || last.Revision != revision || last.Shared.IsFaulted || last.Shared.IsCanceled)
+            {
+                _last = (today, revision, ComposeSharedAsync(today, ct));
+            }
+
+            shared = _last.Value.Shared;
+        }
+
+        var reply = await shared;
+        var who = person is null ? "" : $" for {person.Name}";
+        var greeting = $"Weekly digest{who}, week of {ReplyItems.Date(today)}.";
+        return reply with { Heading = "Weekly digest" + who, Text = greeting + Environment.NewLine + Environment.NewLine + reply.Text };
+    }
+
+    /// <summary>The digest without its greeting (the part that does not depend on who asks).</summary>
+    private async Task<Reply> ComposeSharedAsync(DateOnly today, CancellationToken ct)
     {
         var becameOverdue = await items.DueBetweenAsync(today.AddDays(-7), today.AddDays(-1), openOnly: true, 0, PerSection, ct);
         var dueSoon = await items.DueBetweenAsync(today, today.AddDays(13), openOnly: true, 0, PerSection, ct);
@@ -24,8 +52,6 @@ public sealed class DigestHandler(IItemStore items, IBoardStore boards)
         var staleBoards = (await boards.BoardsAsync(ct)).Where(b => BoardStaleness.IsStale(b, today)).ToList();
 
         var sb = new StringBuilder();
-        var who = person is null ? "" : $" for {person.Name}";
-        sb.Append("Weekly digest").Append(who).Append(", week of ").Append(ReplyItems.Date(today)).AppendLine(".").AppendLine();
         sb.Append("Overdue now: ").Append(overdueNow).Append(" (").Append(Trend(overdueNow, overdueLastWeek)).AppendLine(" on last week).");
         var rows = new List<ReplyItem>();
         Section(sb, rows, "Became overdue in the last 7 days", becameOverdue, today, "became overdue");
@@ -49,7 +75,7 @@ public sealed class DigestHandler(IItemStore items, IBoardStore boards)
         return new Reply
         {
             Intent = "digest",
-            Heading = "Weekly digest" + who,
+            Heading = "Weekly digest",
             Text = sb.ToString().TrimEnd(),
             Facts = facts,
             Items = rows,

@@ -22,8 +22,13 @@ public sealed class ProactivePlanner(
 
     private TimeSpan _checkTime;
 
-    private const int KnownKeysLimit = 500_000;
+    /// <summary>
+    /// Keys of today's slots found in the outbox, so re-plans the same day skip the look-up. A key names its slot's
+    /// send day, and a plan from today considers only today's slots, so the set is emptied when the day changes:
+    /// it holds one day's keys, not every key ever seen.
+    /// </summary>
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private DateOnly _knownDay;
 
     public async Task<IReadOnlyList<OutboxRow>> PlanAsync(DateTimeOffset now, DateOnly from, CancellationToken ct)
     {
@@ -51,6 +56,16 @@ public sealed class ProactivePlanner(
 
         await new BoardPlanner(boards, policy).PlanAsync(directory, from, today, now, dueAt, planned, ct);
         new DigestPlanner(digests, policy).Plan(directory, today, now, planned);
+        lock (_known)
+        {
+            if (_knownDay != today)
+            {
+                _known.Clear();
+                _known.TrimExcess();
+                _knownDay = today;
+            }
+        }
+
         var rows = await NewRowsAsync(planned, ct);
         LastPlan = new PlanStats(candidates.Count, planned.Count, rows.Count, read, _checkTime, System.Diagnostics.Stopwatch.GetElapsedTime(started) - read - _checkTime);
         return rows;
@@ -70,11 +85,6 @@ public sealed class ProactivePlanner(
         _checkTime = System.Diagnostics.Stopwatch.GetElapsedTime(checking);
         lock (_known)
         {
-            if (_known.Count + existing.Count >= KnownKeysLimit)
-            {
-                _known.Clear();
-            }
-
             _known.UnionWith(existing);
         }
 
@@ -135,11 +145,13 @@ public sealed class ProactivePlanner(
         }
 
         var found = new Dictionary<string, TrackedItem>(StringComparer.Ordinal);
-        foreach (var (lo, hi) in Merge(ranges))
+        // One day per query: a query pins every page it touches until it ends (LiteDB's page cache then grows to
+        // the largest query and never shrinks), and skipping into a wide range walks its index again per page.
+        foreach (var day in Merge(ranges).SelectMany(r => Days(r.From, r.To)))
         {
             for (var skip = 0; ; skip += PageSize)
             {
-                var page = await items.DueBetweenAsync(lo, hi, true, skip, PageSize, ct);
+                var page = await items.DueBetweenAsync(day, day, true, skip, PageSize, ct);
                 foreach (var i in page.Items)
                 {
                     found.TryAdd(i.Id, i);
@@ -158,6 +170,14 @@ public sealed class ProactivePlanner(
         }
 
         return [.. found.Values.OrderBy(i => i.Id, StringComparer.Ordinal)];
+    }
+
+    private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
+    {
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            yield return d;
+        }
     }
 
     /// <summary>Due dates d with a target d + first + every×k whose send day can fall in [from, today].</summary>

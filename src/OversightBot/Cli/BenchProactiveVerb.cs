@@ -95,6 +95,7 @@ public static class BenchProactiveVerb
     {
         var clock = new BenchClock(London.At(Today, new TimeOnly(0, 5)));
         using var runtime = await BotRuntime.OpenAsync(new StorageOptions { Path = path, SeedDemoData = false }, clock, ct);
+        await output.WriteLineAsync($"  after opening the store: {Memory()}");
         var policy = new ReminderPolicy();
         var planner = ProactiveComposition.CreatePlanner(runtime, runtime.Store, policy);
         async Task<string> TickAsync(DateOnly from)
@@ -102,10 +103,20 @@ public static class BenchProactiveVerb
             var sw = Stopwatch.StartNew();
             var rows = await planner.PlanAsync(clock.Now, from, ct);
             var plan = sw.Elapsed.TotalMilliseconds;
+            var afterPlan = Memory();
             sw.Restart();
-            var added = rows.Count == 0 ? 0 : await runtime.Store.AddManyIfAbsentAsync(rows, ct);
+            // As ProactiveEngine writes them: at most WritesPerTick rows (not yet due) per minute tick.
+            var (added, worst, ticks) = (0, 0.0, 0);
+            foreach (var chunk in rows.Chunk(ProactiveEngine.WritesPerTick))
+            {
+                var one = Stopwatch.StartNew();
+                added += await runtime.Store.AddManyIfAbsentAsync(chunk, ct);
+                worst = Math.Max(worst, one.Elapsed.TotalMilliseconds);
+                ticks++;
+            }
+
             var st = planner.LastPlan!;
-            return $"plan {plan:F0} ms (reading {st.Items:N0} items {st.ReadItems.TotalMilliseconds:F0} ms, {st.Considered:N0} keys checked in {st.CheckKeys.TotalMilliseconds:F0} ms, rest {st.Rest.TotalMilliseconds:F0} ms) + write {sw.Elapsed.TotalMilliseconds:F0} ms ({added:N0} rows)";
+            return $"plan {plan:F0} ms (reading {st.Items:N0} items {st.ReadItems.TotalMilliseconds:F0} ms, {st.Considered:N0} keys checked in {st.CheckKeys.TotalMilliseconds:F0} ms, rest {st.Rest.TotalMilliseconds:F0} ms) + write {sw.Elapsed.TotalMilliseconds:F0} ms ({added:N0} rows over {ticks} ticks, worst {worst:F0} ms); after planning {afterPlan}; after writing {Memory()}";
         }
 
         await output.WriteLineAsync($"  first tick after start, Monday with 7-day catch-up and 50 digests: {await TickAsync(Today.AddDays(1 - policy.CatchUpDays))}");
@@ -131,7 +142,15 @@ public static class BenchProactiveVerb
 
         using var me = Process.GetCurrentProcess();
         me.Refresh();
-        await output.WriteLineAsync($"  RSS now {me.WorkingSet64 / 1_048_576.0:F0} MB, peak {me.PeakWorkingSet64 / 1_048_576.0:F0} MB");
+        await output.WriteLineAsync($"  RSS now {me.WorkingSet64 / 1_048_576.0:F0} MB, peak {me.PeakWorkingSet64 / 1_048_576.0:F0} MB; {Memory()}");
+    }
+
+    /// <summary>Where memory is: RSS, the GC heap (live after the last collection) and what the GC has committed.</summary>
+    private static string Memory()
+    {
+        using var me = Process.GetCurrentProcess();
+        var gc = GC.GetGCMemoryInfo();
+        return $"RSS {me.WorkingSet64 / 1_048_576.0:F0} MB, GC heap {gc.HeapSizeBytes / 1_048_576.0:F0} MB (committed {gc.TotalCommittedBytes / 1_048_576.0:F0} MB; gen2 {gc.GenerationInfo[2].SizeAfterBytes / 1_048_576.0:F0} MB, LOH {gc.GenerationInfo[3].SizeAfterBytes / 1_048_576.0:F0} MB)";
     }
 
     /// <summary>Owners are 2,000 people; most past items are done, most future ones open.</summary>

@@ -29,7 +29,7 @@ public sealed partial class ProactiveService(
             try
             {
                 var report = await engine.TickAsync(stoppingToken);
-                if (report.Planned && report.Added > 0)
+                if (report.Planned && report.PlannedRows > 0)
                 {
                     LogPlanned(log, report.Added, report.PlannedRows, report.PlanTime.TotalMilliseconds);
                 }
