@@ -88,11 +88,18 @@ public sealed class ProactiveEngine(ProactivePlanner planner, IOutboxStore outbo
         {
             added = await outbox.AddManyIfAbsentAsync(batch, ct);
         }
-        finally
+        catch
         {
-            _queued.ExceptWith(batch.Select(r => r.Key));
+            // Not written: keep the rows for the next tick (the planner will not plan their keys again today).
+            foreach (var row in batch)
+            {
+                _unwritten.Enqueue(row);
+            }
+
+            throw;
         }
 
+        _queued.ExceptWith(batch.Select(r => r.Key));
         return added;
     }
 }

@@ -1,3 +1,4 @@
+using OversightBot.Core.Ports;
 using Microsoft.Extensions.Time.Testing;
 using OversightBot.Core.Handlers;
 using OversightBot.Core.Domain;
@@ -26,13 +27,16 @@ internal sealed class ProactiveHarness
     public DispatcherOptions Options { get; set; } = new() { ConversationSpacing = TimeSpan.Zero, MaxInlineThrottleWait = TimeSpan.Zero };
     public ProactiveEngine Engine { get; private set; }
 
+    /// <summary>What the engine writes planned rows through (default: the outbox itself); set before <see cref="Restart"/>.</summary>
+    public Func<IOutboxStore, IOutboxStore>? EngineOutbox { get; set; }
+
     public IReadOnlyList<RecordingSender.Sent> Sent => [.. Sender.Log];
 
     public ProactiveEngine NewEngine()
     {
         var planner = new ProactivePlanner(Store, Store, Store, new HandlerDigestComposer(new DigestHandler(Store, Store)), Outbox, Policy);
         var dispatcher = new Dispatcher(Outbox, Store, Store, [Sender], Policy, Options, Clock);
-        return new ProactiveEngine(planner, Outbox, dispatcher, Policy, Clock);
+        return new ProactiveEngine(planner, EngineOutbox?.Invoke(Outbox) ?? Outbox, dispatcher, Policy, Clock);
     }
 
     /// <summary>A process restart: a fresh engine (no memory of what it planned) over the same store and outbox.</summary>
