@@ -9,7 +9,7 @@ public static class NotificationEndpoints
 {
     public const int MaxShown = 50;
 
-    public static void Map(WebApplication app) => app.MapGet("/api/notifications", ListAsync);
+    public static void Map(RouteGroupBuilder chat) => chat.MapGet("/api/notifications", ListAsync);
 
     private static async Task<IResult> ListAsync(string? @as, INotificationInbox inbox, IPersonStore people, CancellationToken ct)
     {

@@ -12,13 +12,14 @@ public static class WebChatEndpoints
 {
     public const int MaxChatBodyBytes = 16 * 1024;
 
-    public static void Map(WebApplication app)
+    /// <summary>Maps the web chat; its endpoints go in <paramref name="chat"/> (loopback only unless allowed).</summary>
+    public static void Map(WebApplication app, RouteGroupBuilder chat)
     {
-        app.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
-        app.MapGet("/chat.js", () => Asset("chat.js", "text/javascript; charset=utf-8"));
-        app.MapGet("/chat.css", () => Asset("chat.css", "text/css; charset=utf-8"));
-        app.MapPost("/api/chat", ChatAsync);
-        app.MapGet("/api/people", PeopleAsync);
+        chat.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
+        chat.MapGet("/chat.js", () => Asset("chat.js", "text/javascript; charset=utf-8"));
+        chat.MapGet("/chat.css", () => Asset("chat.css", "text/css; charset=utf-8"));
+        chat.MapPost("/api/chat", ChatAsync);
+        chat.MapGet("/api/people", PeopleAsync);
         app.MapGet("/health", HealthAsync);
     }
 

@@ -59,11 +59,14 @@ public static class WebHost
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
-        WebChatEndpoints.Map(app);
+        var webChat = builder.Configuration.GetSection(WebChatOptions.Section).Get<WebChatOptions>() ?? new WebChatOptions();
+        var chat = app.MapGroup("").AddEndpointFilter(new LoopbackOnlyFilter(webChat.AllowRemote));
+        WebChatEndpoints.Map(app, chat);
+        NotificationEndpoints.Map(chat);
         app.MapTeamsChannel();
-        NotificationEndpoints.Map(app);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot");
-        log.LogInformation("Store {Provider} at {Path}; web chat at / ", "litedb", storage.Path);
+        log.LogInformation("Store {Provider} at {Path}; web chat at / ({Access})", "litedb", storage.Path,
+            webChat.AllowRemote ? "open to other machines" : "this machine only");
         return app;
     }
 }
