@@ -69,7 +69,11 @@ public sealed class ConversationService : IDisposable
                 $"{string.Join(", ", understanding.Entities.InvalidDates)} is not a real date, so I changed nothing. Check the day and month (dates are day first: 03/02/2023 is 3 February).");
         }
 
-        return Remember(pageKey, understanding.Intent, await DispatchAsync(understanding.Intent, ctx, 0, ct));
+        // A board named without the word "board" ("is the LCRB up to date?") is found by its names and aliases.
+        var intent = understanding.Intent is Unknown or BoardsQuery { Board: null } && await _boards.MentionedInAsync(message.Text, ct) is { } board
+            ? new BoardsQuery(board.Name)
+            : understanding.Intent;
+        return Remember(pageKey, intent, await DispatchAsync(intent, ctx, 0, ct));
     }
 
     private Task<Reply> DispatchAsync(Intent intent, AskContext ctx, int offset, CancellationToken ct) =>

@@ -61,6 +61,19 @@ public sealed class BoardsHandler(IBoardStore boards)
         };
     }
 
+    /// <summary>
+    /// A board named in text the recognizer could not place ("is the LCRB up to date?"): its name or one of its
+    /// aliases (three letters or more) as whole words.
+    /// </summary>
+    public async Task<Board?> MentionedInAsync(string text, CancellationToken ct)
+    {
+        var words = " " + string.Concat(text.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ')) + " ";
+        bool Has(string phrase) =>
+            phrase.Length >= 3 && words.Contains(" " + string.Concat(phrase.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ')) + " ", StringComparison.Ordinal);
+        var all = await boards.BoardsAsync(ct);
+        return all.FirstOrDefault(b => Has(b.Name)) ?? all.FirstOrDefault(b => b.Aliases.Exists(Has));
+    }
+
     private async Task<Board?> FindAsync(string words, CancellationToken ct)
     {
         var exact = await boards.FindBoardAsync(words, ct);

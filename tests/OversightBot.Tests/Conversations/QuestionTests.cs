@@ -155,6 +155,16 @@ public sealed class QuestionTests : IAsyncLifetime
         Assert.Single(said.Reply.Boards);
     }
 
+    [Theory]
+    [InlineData("is the LCRB up to date?", "London Crime Reduction Board")]
+    [InlineData("has the Joint Audit Panel published its minutes?", "Joint Audit Panel")]
+    [InlineData("what about the VRU PRG", "VRU Partnership Reference Group")]
+    public async Task Boards_NamedWithoutTheWordBoard_AreStillFound(string question, string board)
+    {
+        var said = (await _bot.Anonymous.Says(question)).Intent("boards").Replies(board);
+        Assert.Single(said.Reply.Boards);
+    }
+
     [Fact]
     public async Task Digest_OnDemand_HasEverySection()
     {
