@@ -1,3 +1,4 @@
+using OversightBot.Core.Domain;
 using System.Collections.Concurrent;
 using OversightBot.Core.Handlers;
 using OversightBot.Core.Language;
@@ -73,6 +74,16 @@ public sealed class ConversationService : IDisposable
         var intent = understanding.Intent is Unknown or BoardsQuery { Board: null } && await _boards.MentionedInAsync(message.Text, ct) is { } board
             ? new BoardsQuery(board.Name)
             : understanding.Intent;
+        if (intent is Unknown && await NamesAnItemAsync(message.Text, ct))
+        {
+            intent = new StatusQuery(null, message.Text);
+        }
+
+        if (intent is OverdueQuery && understanding.Entities.Owner is { Length: > 0 } owner)
+        {
+            intent = new OverdueForOwnerQuery(owner);
+        }
+
         return Remember(pageKey, intent, await DispatchAsync(intent, ctx, 0, ct));
     }
 
@@ -82,6 +93,7 @@ public sealed class ConversationService : IDisposable
     private Task<Reply> AnswerAsync(Intent intent, AskContext ctx, int offset, CancellationToken ct) => intent switch
     {
         OverdueQuery q => _overdue.HandleAsync(q, ctx, offset, ct),
+        OverdueForOwnerQuery q => OverdueForOwnerAsync(q, ctx, offset, ct),
         DueQuery q => _due.HandleAsync(q, ctx, offset, ct),
         StatusQuery q => _status.HandleAsync(q, ctx, ct),
         OwnerQuery q => _owner.HandleAsync(q, ctx, offset, ct),
@@ -96,6 +108,33 @@ public sealed class ConversationService : IDisposable
         Unknown u => Task.FromResult(GuidanceHandler.Unknown(u)),
         _ => Task.FromResult(GuidanceHandler.Unknown(new Unknown(ctx.Text))),
     };
+
+    /// <summary>Text the recognizer could not place that clearly names one item ("show me the Black Thrive review").</summary>
+    private async Task<bool> NamesAnItemAsync(string text, CancellationToken ct)
+    {
+        var terms = SearchTerms.ForQuery(text);
+        if (terms.Count < 2)
+        {
+            return false;
+        }
+
+        var found = await _items.SearchAsync(terms, 1, ct);
+        return found.Count > 0 && terms.Count(SearchTerms.ForItem(found[0]).Contains) >= 2;
+    }
+
+    private async Task<Reply> OverdueForOwnerAsync(OverdueForOwnerQuery query, AskContext ctx, int offset, CancellationToken ct)
+    {
+        var (owners, label) = await _owner.ResolveAsync(query.Owner, ct);
+        return owners.Count > 0
+            ? await _overdue.HandleForOwnersAsync(query, owners, label, ctx, offset, ct)
+            : new Reply
+            {
+                Intent = query.Name,
+                Heading = "Whose items?",
+                Text = label.Length > 0 ? label : $"I don't know an owner called \"{query.Owner}\". Try \"what's overdue?\" for everyone's.",
+                FollowUps = ["what's overdue?"],
+            };
+    }
 
     private Reply Remember(string key, Intent intent, Reply reply)
     {

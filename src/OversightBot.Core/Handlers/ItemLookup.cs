@@ -37,7 +37,7 @@ public static partial class ItemLookup
         // One clear winner: it matches more of the words than the next best.
         var scores = found.Select(i => Score(i, terms)).ToList();
         var unique = scores.Count == 1 || scores[0] > scores[1];
-        return new Result(unique ? found[0] : null, found.Where((_, n) => scores[n] == scores[0] || n < 5).Take(5).ToList());
+        return new Result(unique ? found[0] : null, found.Where((_, n) => scores[n] == scores[0]).Take(5).ToList());
     }
 
     public static async Task<TrackedItem?> GetByIdAsync(IItemStore items, string id, CancellationToken ct)

@@ -1,3 +1,4 @@
+using OversightBot.Core.Domain;
 using System.Text;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.Language;
@@ -11,17 +12,39 @@ public sealed class OverdueHandler(IItemStore items)
 {
     public const int PageSize = 10;
 
-    public async Task<Reply> HandleAsync(OverdueQuery query, AskContext ctx, int offset, CancellationToken ct)
+    public async Task<Reply> HandleAsync(OverdueQuery query, AskContext ctx, int offset, CancellationToken ct) =>
+        Answer(query.Name, await items.OverdueAsync(ctx.Today, offset, PageSize, ct), ctx, offset, "");
+
+    /// <summary>Overdue items of the given owners (emails or team names), most late first.</summary>
+    public async Task<Reply> HandleForOwnersAsync(OverdueForOwnerQuery query, IReadOnlyCollection<string> owners, string label, AskContext ctx, int offset, CancellationToken ct)
     {
-        var page = await items.OverdueAsync(ctx.Today, offset, PageSize, ct);
+        // The owner index is in due-date order, so the overdue items are the first ones: read until one is not.
+        var overdue = new List<TrackedItem>();
+        const int chunk = 200;
+        for (var skip = 0; ; skip += chunk)
+        {
+            var page = await items.ByOwnerAsync(owners, openOnly: true, skip, chunk, ct);
+            overdue.AddRange(page.Items.TakeWhile(i => i.IsOverdue(ctx.Today)));
+            if (page.Items.Count < chunk || !page.Items[^1].IsOverdue(ctx.Today))
+            {
+                break;
+            }
+        }
+
+        var shown = new Page<TrackedItem>(overdue.Skip(offset).Take(PageSize).ToList(), overdue.Count);
+        return Answer(query.Name, shown, ctx, offset, $" for {label}");
+    }
+
+    private static Reply Answer(string intent, Page<TrackedItem> page, AskContext ctx, int offset, string whose)
+    {
         if (page.Total == 0)
         {
-            return new Reply { Intent = query.Name, Text = $"Nothing is overdue as of {ReplyItems.Date(ctx.Today)}.", Heading = "Nothing is overdue" };
+            return new Reply { Intent = intent, Text = $"Nothing is overdue{whose} as of {ReplyItems.Date(ctx.Today)}.", Heading = "Nothing is overdue" + whose };
         }
 
         var rows = page.Items.Select(i => ReplyItems.From(i, ctx.Today)).ToList();
         var shownTo = offset + rows.Count;
-        var heading = page.Total == 1 ? "1 item is overdue" : $"{page.Total} items are overdue";
+        var heading = (page.Total == 1 ? "1 item is overdue" : $"{page.Total} items are overdue") + whose;
         var sb = new StringBuilder();
         sb.Append(heading).Append(" as of ").Append(ReplyItems.Date(ctx.Today));
         if (shownTo < page.Total || offset > 0)
@@ -49,7 +72,7 @@ public sealed class OverdueHandler(IItemStore items)
 
         return new Reply
         {
-            Intent = query.Name,
+            Intent = intent,
             Heading = heading,
             Text = sb.ToString().TrimEnd(),
             Items = rows,

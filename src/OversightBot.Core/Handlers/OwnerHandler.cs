@@ -72,7 +72,7 @@ public sealed class OwnerHandler(IItemStore items, IPersonStore people)
     }
 
     /// <summary>A person (by email or name) or a team (by the words of its name).</summary>
-    private async Task<(IReadOnlyList<string> Owners, string Label)> ResolveAsync(string words, CancellationToken ct)
+    public async Task<(IReadOnlyList<string> Owners, string Label)> ResolveAsync(string words, CancellationToken ct)
     {
         var wanted = words.Trim();
         var everyone = await people.PeopleAsync(ct);

@@ -166,6 +166,22 @@ public sealed class QuestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Overdue_ForATeam_ListsOnlyThatTeamsLateItems()
+    {
+        var said = (await _bot.Anonymous.Says("what is overdue for the Partnership Team?")).Intent("overdue").Replies("for Partnership Team");
+        Assert.Equal(["R-7", "R-8", "R-10"], said.Reply.Items.Select(i => i.Id));
+        Assert.Equal(3, said.Reply.Total);
+        (await _bot.Anonymous.Says("what's overdue for the Ministry of Magic?")).Intent("overdue").Replies("don't know an owner");
+    }
+
+    [Fact]
+    public async Task Unplaced_TextNamingAnItem_GetsItsStatus()
+    {
+        (await _bot.Anonymous.Says("show me the stop and search question")).Intent("status").Replies("MQ 1844");
+        (await _bot.Anonymous.Says("tell me a joke")).Intent("unknown");
+    }
+
+    [Fact]
     public async Task Digest_OnDemand_HasEverySection()
     {
         (await _bot.As(Manager).Says("weekly summary please")).Intent("digest")
