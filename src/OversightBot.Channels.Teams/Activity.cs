@@ -74,7 +74,7 @@ public sealed class ActivityEntity
 public sealed class Attachment
 {
     public string? ContentType { get; set; }
-    public JsonNode? Content { get; set; }
+    public RawJson? Content { get; set; }
 }
 
 /// <summary>A Teams user as returned by the Connector's member lookup (email comes from here).</summary>

@@ -96,7 +96,7 @@ public sealed class ConnectorClient(
         }
 
         var url = new Uri(serviceUrl.TrimEnd('/') + "/" + path);
-        var json = body is null ? null : JsonSerializer.Serialize(body, body.GetType(), TeamsJson.Options);
+        var json = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), TeamsJson.Options);
         var idempotent = method != HttpMethod.Post;
         var refreshedToken = false;
         for (var attempt = 1; ; attempt++)
@@ -141,12 +141,13 @@ public sealed class ConnectorClient(
         }
     }
 
-    private async Task<ConnectorResult> SendOnceAsync(HttpMethod method, Uri url, string? json, CancellationToken ct)
+    private async Task<ConnectorResult> SendOnceAsync(HttpMethod method, Uri url, byte[]? json, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, url);
         if (json is not null)
         {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            request.Content = new ByteArrayContent(json);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
         }
 
         if (!_options.IsDevelopmentMode)

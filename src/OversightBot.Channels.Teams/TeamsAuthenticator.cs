@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,21 @@ public sealed class TeamsAuthenticator
     private readonly string[] _entraIssuers;
     private readonly Dictionary<ConfigurationManager<OpenIdConnectConfiguration>, IDocumentRetriever> _retrievers = [];
     private readonly Dictionary<ConfigurationManager<OpenIdConnectConfiguration>, DateTimeOffset> _refetchedAt = [];
+
+    /// <summary>Above this many remembered tokens the memory starts again.</summary>
+    private const int VerifiedTokenLimit = 10_000;
+
+    /// <summary>
+    /// Tokens whose signature, issuer and audience were verified, by their exact text, with the signing keys they
+    /// were verified against. The channel sends the same token for up to an hour, and verifying an RSA signature is
+    /// the most expensive step of a request; lifetime, endorsement and serviceurl are still checked on every request,
+    /// and a token is verified again whenever the keys have been refreshed.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, VerifiedToken> _verified = new(StringComparer.Ordinal);
+
+    private sealed record VerifiedToken(
+        ConfigurationManager<OpenIdConnectConfiguration> Manager, OpenIdConnectConfiguration Config, bool RequireEndorsement,
+        string? Kid, DateTime? Expires, DateTime? NotBefore, string? ServiceUrl);
 
     /// <summary>How often an unknown key id may force a fetch of the keys (a flood of forged kids cannot hammer the issuer).</summary>
     public static readonly TimeSpan KeyRefetchInterval = TimeSpan.FromSeconds(30);
@@ -80,6 +96,17 @@ public sealed class TeamsAuthenticator
         }
 
         var raw = authorization["Bearer ".Length..].Trim();
+        if (_verified.TryGetValue(raw, out var known))
+        {
+            var current = await CurrentConfigurationAsync(known.Manager, ct);
+            if (ReferenceEquals(current, known.Config))
+            {
+                return Check(known, activity);
+            }
+
+            _verified.TryRemove(raw, out _); // the keys changed: verify the signature again
+        }
+
         JsonWebToken unverified;
         try
         {
@@ -107,14 +134,8 @@ public sealed class TeamsAuthenticator
     private async Task<AuthResult> ValidateAsync(
         string raw, ConfigurationManager<OpenIdConnectConfiguration> manager, string[] issuers, Activity activity, bool requireEndorsement, CancellationToken ct)
     {
-        OpenIdConnectConfiguration config;
-        try
+        if (await CurrentConfigurationAsync(manager, ct) is not { } config)
         {
-            config = await manager.GetConfigurationAsync(ct);
-        }
-        catch (InvalidOperationException ex)
-        {
-            _log.LogError(ex, "Teams: could not read the OpenID metadata {Url}", manager.MetadataAddress);
             return AuthResult.Rejected("metadata unavailable");
         }
 
@@ -131,18 +152,47 @@ public sealed class TeamsAuthenticator
             return AuthResult.Rejected(result.Exception?.GetType().Name ?? "invalid token");
         }
 
+        var verified = new VerifiedToken(
+            manager, config, requireEndorsement, token.Kid,
+            token.TryGetPayloadValue<long>("exp", out _) ? token.ValidTo : null,
+            token.TryGetPayloadValue<long>("nbf", out _) ? token.ValidFrom : null,
+            token.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) ? serviceUrl : null);
+        if (_verified.Count >= VerifiedTokenLimit)
+        {
+            _verified.Clear();
+        }
+
+        _verified[raw] = verified;
+        return Check(verified, activity);
+    }
+
+    private async Task<OpenIdConnectConfiguration?> CurrentConfigurationAsync(ConfigurationManager<OpenIdConnectConfiguration> manager, CancellationToken ct)
+    {
+        try
+        {
+            return await manager.GetConfigurationAsync(ct);
+        }
+        catch (InvalidOperationException ex)
+        {
+            _log.LogError(ex, "Teams: could not read the OpenID metadata {Url}", manager.MetadataAddress);
+            return null;
+        }
+    }
+
+    /// <summary>The checks that depend on the request and the time, made for every request.</summary>
+    private AuthResult Check(VerifiedToken token, Activity activity)
+    {
         if (CheckLifetime(token) is { } lifetimeProblem)
         {
             return AuthResult.Rejected(lifetimeProblem);
         }
 
-        if (requireEndorsement && !IsEndorsed(config, token.Kid, activity.ChannelId))
+        if (token.RequireEndorsement && !IsEndorsed(token.Config, token.Kid, activity.ChannelId))
         {
             return AuthResult.Rejected("signing key does not endorse the channel");
         }
 
-        var hasClaim = token.TryGetPayloadValue<string>("serviceurl", out var serviceUrl);
-        if ((requireEndorsement || hasClaim) && !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        if ((token.RequireEndorsement || token.ServiceUrl is not null) && !string.Equals(token.ServiceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
         {
             return AuthResult.Rejected("serviceurl claim does not match the activity");
         }
@@ -192,20 +242,20 @@ public sealed class TeamsAuthenticator
         ClockSkew = ClockSkew,
     };
 
-    private string? CheckLifetime(JsonWebToken token)
+    private string? CheckLifetime(VerifiedToken token)
     {
-        if (!token.TryGetPayloadValue<long>("exp", out _))
+        if (token.Expires is not { } expires)
         {
             return "no expiry";
         }
 
         var now = _clock.GetUtcNow().UtcDateTime;
-        if (now > token.ValidTo + ClockSkew)
+        if (now > expires + ClockSkew)
         {
             return "expired";
         }
 
-        return token.TryGetPayloadValue<long>("nbf", out _) && now + ClockSkew < token.ValidFrom ? "not yet valid" : null;
+        return token.NotBefore is { } notBefore && now + ClockSkew < notBefore ? "not yet valid" : null;
     }
 
     internal static bool IsEndorsed(OpenIdConnectConfiguration config, string? kid, string? channelId)

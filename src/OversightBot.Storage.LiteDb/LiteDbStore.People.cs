@@ -8,25 +8,77 @@ public sealed partial class LiteDbStore : IPersonStore
 {
     internal const string PeopleName = "people";
 
+    private readonly Lock _peopleLock = new();
+    private PeopleIndex? _peopleIndex;
+
     private ILiteCollection<Person> People => _db.GetCollection<Person>(PeopleName);
 
     public Task<Person?> GetPersonAsync(string email, CancellationToken ct) =>
-        Task.FromResult<Person?>(People.FindById(email.Trim().ToLowerInvariant()));
+        Task.FromResult(PeopleIndexed().ByEmail.GetValueOrDefault(email.Trim())?.Copy());
 
     public Task<Person?> FindByTeamsIdAsync(string aadObjectId, CancellationToken ct) =>
-        Task.FromResult<Person?>(People.FindOne(Query.EQ("TeamsAadObjectId", aadObjectId)));
+        Task.FromResult(PeopleIndexed().ByTeamsId.GetValueOrDefault(aadObjectId)?.Copy());
 
     public Task<Person?> FindBySlackIdAsync(string slackUserId, CancellationToken ct) =>
-        Task.FromResult<Person?>(People.FindOne(Query.EQ("SlackUserId", slackUserId)));
+        Task.FromResult(PeopleIndexed().BySlackId.GetValueOrDefault(slackUserId)?.Copy());
 
     public Task<IReadOnlyList<Person>> PeopleAsync(CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<Person>>(People.FindAll().OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList());
+        Task.FromResult<IReadOnlyList<Person>>(PeopleIndexed().ByName.Select(p => p.Copy()).ToList());
 
     public Task UpsertPersonAsync(Person person, CancellationToken ct)
     {
         person.Email = person.Email.Trim().ToLowerInvariant();
-        People.Upsert(person);
+        lock (_peopleLock)
+        {
+            People.Upsert(person);
+            _peopleIndex = null;
+        }
+
         Changed();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Every person, read once and kept until a person is written: every message looks its sender up, and the
+    /// people are few. Built under the same lock as writes, so a directory never misses a write it raced with.
+    /// </summary>
+    private PeopleIndex PeopleIndexed()
+    {
+        if (Volatile.Read(ref _peopleIndex) is { } directory)
+        {
+            return directory;
+        }
+
+        lock (_peopleLock)
+        {
+            return _peopleIndex ??= new PeopleIndex(People.FindAll().ToList());
+        }
+    }
+
+    /// <summary>The people by each key a channel looks them up by (case-insensitive, as the store's collation is).</summary>
+    private sealed class PeopleIndex
+    {
+        public PeopleIndex(List<Person> people)
+        {
+            ByName = people.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var person in people)
+            {
+                ByEmail[person.Email] = person;
+                if (person.TeamsAadObjectId is { Length: > 0 } teams)
+                {
+                    ByTeamsId.TryAdd(teams, person);
+                }
+
+                if (person.SlackUserId is { Length: > 0 } slack)
+                {
+                    BySlackId.TryAdd(slack, person);
+                }
+            }
+        }
+
+        public List<Person> ByName { get; }
+        public Dictionary<string, Person> ByEmail { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, Person> ByTeamsId { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, Person> BySlackId { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 }

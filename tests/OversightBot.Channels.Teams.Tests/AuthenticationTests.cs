@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using OversightBot.Channels.Teams.Tests.Fakes;
 
 namespace OversightBot.Channels.Teams.Tests;
@@ -70,6 +71,46 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(Http, Bot.MessagesUrl, elsewhere));
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(Http, Bot.MessagesUrl, otherChannel));
         Assert.Equal(HttpStatusCode.OK, await PostAsync(Http, Bot.MessagesUrl, valid));
+    }
+
+    [Fact]
+    public async Task A_token_verified_once_is_refused_once_it_has_expired()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var stage = await AuthenticatedBot.StartAsync(clock);
+        var valid = AuthCorpus.Build(stage.Issuer, stage.Connector.ServiceUrl, TeamsBotHost.AppId).Single(c => c.Name == "valid");
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(stage.Http, stage.Bot.MessagesUrl, valid));
+
+        clock.Advance(TimeSpan.FromMinutes(64)); // the token lives 60 minutes; the skew allows 5 more
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(stage.Http, stage.Bot.MessagesUrl, valid));
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(stage.Http, stage.Bot.MessagesUrl, valid));
+    }
+
+    [Fact]
+    public async Task A_token_verified_once_is_refused_when_its_key_is_withdrawn()
+    {
+        Issuer.AddKey("short-lived", "msteams");
+        var valid = AuthCorpus.Build(Issuer, Connector.ServiceUrl, TeamsBotHost.AppId).Single(c => c.Name == "valid");
+        var signedWithShortLived = valid with { Authorization = "Bearer " + Issuer.Token(TeamsBotHost.AppId, Connector.ServiceUrl, kid: "short-lived") };
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Http, Bot.MessagesUrl, signedWithShortLived));
+
+        // The issuer withdraws the key; a token naming a key the bot has never seen makes it fetch the keys again.
+        Issuer.RemoveKey("short-lived");
+        Issuer.AddKey("newest", "msteams");
+        var fresh = valid with { Authorization = "Bearer " + Issuer.Token(TeamsBotHost.AppId, Connector.ServiceUrl, kid: "newest") };
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Http, Bot.MessagesUrl, fresh));
+
+        // The bot's key set is replaced in the background; from then on the remembered token is checked again.
+        var status = HttpStatusCode.OK;
+        for (var i = 0; i < 100 && status == HttpStatusCode.OK; i++)
+        {
+            await Task.Delay(i == 0 ? 0 : 100);
+            status = await PostAsync(Http, Bot.MessagesUrl, signedWithShortLived);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
 
     [Fact]

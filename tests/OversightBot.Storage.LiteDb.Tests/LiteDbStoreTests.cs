@@ -32,6 +32,34 @@ public sealed class LiteDbStoreTests : StoreContractTests, IDisposable
     }
 
     [Fact]
+    public async Task References_ReadOnceThenChanged_ReadTheChange_AndTheFileHasIt()
+    {
+        var path = _folder.File("references.db");
+        var none = CancellationToken.None;
+        var at = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        var key = ConversationReference.UserKey("msteams", "aad-1");
+        using (var store = new LiteDbStore(path))
+        {
+            Assert.Null(await store.GetReferenceAsync(key, none));
+            await store.SaveReferenceAsync(new ConversationReference { Id = key, ServiceUrl = "https://smba.example/a/", ConversationId = "a:1", UpdatedAt = at }, none);
+            Assert.Equal("a:1", (await store.GetReferenceAsync(key, none))?.ConversationId);
+
+            await store.MarkReferenceGoneAsync(key, at.AddDays(1), none);
+            Assert.True((await store.GetReferenceAsync(key, none))?.Gone);
+
+            await store.SaveReferenceAsync(new ConversationReference { Id = key, ServiceUrl = "https://smba.example/b/", ConversationId = "a:2", UpdatedAt = at.AddDays(2) }, none);
+            var back = await store.GetReferenceAsync(key, none);
+            Assert.False(back?.Gone);
+            Assert.Equal("https://smba.example/b/", back?.ServiceUrl);
+        }
+
+        using var reopened = new LiteDbStore(path);
+        var stored = await reopened.GetReferenceAsync(key, none);
+        Assert.Equal("a:2", stored?.ConversationId);
+        Assert.False(stored?.Gone);
+    }
+
+    [Fact]
     public void NewerSchema_IsRefusedWithAClearMessage()
     {
         var path = _folder.File("future.db");

@@ -207,6 +207,47 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task People_HandedOutAreCopies_ChangingOneChangesNothingStored()
+    {
+        var s = CreateStore();
+        var person = Some.Person("olivia.officer@example.org");
+        person.Preferences.ReminderOffsetsDays = [7];
+        await s.People.UpsertPersonAsync(person, None);
+
+        var first = await s.People.GetPersonAsync("olivia.officer@example.org", None);
+        first!.Name = "Someone Else";
+        first.Preferences.ReminderOffsetsDays!.Add(1);
+        first.Preferences.ReminderOffsetsDays = null;
+
+        var again = await s.People.GetPersonAsync("olivia.officer@example.org", None);
+        Assert.NotEqual("Someone Else", again!.Name);
+        Assert.Equal([7], again.Preferences.ReminderOffsetsDays);
+        Assert.NotEqual("Someone Else", (await s.People.PeopleAsync(None)).Single().Name);
+    }
+
+    [Fact]
+    public async Task People_AWriteIsSeenByEveryLookUpAfterIt()
+    {
+        var s = CreateStore();
+        var person = Some.Person("olivia.officer@example.org");
+        person.TeamsAadObjectId = "aad-old";
+        await s.People.UpsertPersonAsync(person, None);
+        Assert.NotNull(await s.People.FindByTeamsIdAsync("aad-old", None));
+        Assert.Null(await s.People.FindByTeamsIdAsync("aad-new", None));
+
+        var changed = (await s.People.GetPersonAsync("olivia.officer@example.org", None))!;
+        changed.TeamsAadObjectId = "aad-new";
+        changed.Name = "Olivia Renamed";
+        await s.People.UpsertPersonAsync(changed, None);
+        await s.People.UpsertPersonAsync(Some.Person("new.starter@example.org"), None);
+
+        Assert.Null(await s.People.FindByTeamsIdAsync("aad-old", None));
+        Assert.Equal("Olivia Renamed", (await s.People.FindByTeamsIdAsync("AAD-NEW", None))?.Name);
+        Assert.Equal(2, (await s.People.PeopleAsync(None)).Count);
+        Assert.NotNull(await s.People.GetPersonAsync(" New.Starter@Example.org ", None));
+    }
+
+    [Fact]
     public async Task ConcurrentWrites_AreAllKept()
     {
         var s = CreateStore();

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using OversightBot.Core.Replies;
 
 namespace OversightBot.Channels.Teams.Cards;
@@ -8,24 +6,22 @@ namespace OversightBot.Channels.Teams.Cards;
 /// <summary>
 /// The rendered card of a reply, kept as long as the reply object lives. Answers to the same question are the
 /// same (cached) reply until the store changes, so a burst of "what's overdue?" renders one card. The card is
-/// held as an immutable <see cref="JsonElement"/>, safe to send from many requests at once.
+/// held as immutable UTF-8 JSON, safe to send from many requests at once.
 /// </summary>
 public static class CardCache
 {
     private static readonly ConditionalWeakTable<Reply, Rendered> Cards = [];
 
-    private sealed record Rendered(int MaxBytes, JsonElement Card);
+    private sealed record Rendered(int MaxBytes, RawJson Card);
 
-    public static JsonNode Get(Reply reply, int maxBytes)
+    public static RawJson Get(Reply reply, int maxBytes)
     {
         if (!Cards.TryGetValue(reply, out var rendered) || rendered.MaxBytes != maxBytes)
         {
-            var json = AdaptiveCardRenderer.RenderJson(reply, maxBytes);
-            using var doc = JsonDocument.Parse(json);
-            rendered = new Rendered(maxBytes, doc.RootElement.Clone());
+            rendered = new Rendered(maxBytes, RawJson.Parse(AdaptiveCardRenderer.RenderJson(reply, maxBytes)));
             Cards.AddOrUpdate(reply, rendered);
         }
 
-        return JsonObject.Create(rendered.Card)!;
+        return rendered.Card;
     }
 }

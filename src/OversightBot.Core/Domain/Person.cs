@@ -33,4 +33,17 @@ public sealed class Person
     public string? TeamsAadObjectId { get; set; }
     public string? SlackUserId { get; set; }
     public Preferences Preferences { get; set; } = new();
+
+    /// <summary>A copy that shares nothing mutable with this person (stores hand out copies of what they cache).</summary>
+    public Person Copy() => new()
+    {
+        Email = Email,
+        Name = Name,
+        Role = Role,
+        Team = Team,
+        ManagerEmail = ManagerEmail,
+        TeamsAadObjectId = TeamsAadObjectId,
+        SlackUserId = SlackUserId,
+        Preferences = new Preferences { ReminderOffsetsDays = Preferences.ReminderOffsetsDays?.ToList(), Digest = Preferences.Digest },
+    };
 }

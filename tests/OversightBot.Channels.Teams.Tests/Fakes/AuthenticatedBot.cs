@@ -18,11 +18,11 @@ public sealed class AuthenticatedBot : IAsyncDisposable
 
     public HttpClient Http { get; } = new();
 
-    public static async Task<AuthenticatedBot> StartAsync()
+    public static async Task<AuthenticatedBot> StartAsync(TimeProvider? clock = null)
     {
         var issuer = await FakeIssuer.StartAsync();
         var connector = await FakeConnector.StartAsync();
-        var bot = await TeamsBotHost.StartAsync(TeamsBotHost.Authenticated(issuer, connector));
+        var bot = await TeamsBotHost.StartAsync(TeamsBotHost.Authenticated(issuer, connector), clock);
         return new AuthenticatedBot(issuer, connector, bot);
     }
 

@@ -50,6 +50,8 @@ public sealed class FakeIssuer : IAsyncDisposable
     /// <summary>Adds (or, for rollover tests, publishes) a signing key.</summary>
     public void AddKey(string kid, params string[] endorsements) => _keys[kid] = (RSA.Create(2048), endorsements);
 
+    public void RemoveKey(string kid) => _keys.Remove(kid, out _);
+
     public string Jwks()
     {
         var keys = new JsonArray();
