@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace OversightBot.Cli;
 
 /// <summary>
-/// <c>bench-teams [--requests N] [--concurrency N] [--warmup SECONDS] [--js]</c>: signed "what's overdue?" activities posted to
+/// <c>bench-teams [--requests N] [--concurrency N] [--warmup SECONDS] [--no-cache] [--js]</c>: signed "what's overdue?" activities posted to
 /// /api/messages of the real web host (auth on, demo data), measured until the reply reaches a fake Connector on
 /// loopback: throughput and p50/p99. <c>--js</c> runs the same load against the JS botbuilder echo bot
 /// (tests/peers/botbuilder-bot.js, needs tests/peers/node_modules).
@@ -24,8 +24,8 @@ public static class BenchTeamsVerb
 
     public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
     {
-        var args = new CliArgs(rawArgs, ["--js", "--no-auth"]);
-        args.AllowOnly("--requests", "--concurrency", "--warmup", "--js", "--text", "--no-auth");
+        var args = new CliArgs(rawArgs, ["--js", "--no-auth", "--no-cache"]);
+        args.AllowOnly("--requests", "--concurrency", "--warmup", "--js", "--text", "--no-auth", "--no-cache");
         Text = args.Get("--text") ?? "what's overdue?";
         ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
         ThreadPool.SetMinThreads(Math.Max(minWorkers, 64), minIo);
@@ -40,12 +40,13 @@ public static class BenchTeamsVerb
         using (var bot = StartSelf(
             "serve", "--urls", $"http://127.0.0.1:{port}", "--db", Path.Combine(dir, "bench.db"),
             args.Has("--no-auth") ? "--Teams:AppId=" : $"--Teams:AppId={AppId}", "--Teams:AppPassword=bench-secret", $"--Teams:OpenIdMetadataUrl={peers.MetadataUrl}",
-            $"--Teams:TokenEndpoint={peers.TokenEndpoint}", "--Teams:AllowedServiceUrlHosts:0=127.0.0.1", "--Logging:LogLevel:Default=Warning"))
+            $"--Teams:TokenEndpoint={peers.TokenEndpoint}", "--Teams:AllowedServiceUrlHosts:0=127.0.0.1", "--Logging:LogLevel:Default=Warning",
+            $"--Storage:CacheAnswers={!args.Has("--no-cache")}"))
         {
             try
             {
                 await WaitHealthyAsync(new Uri($"http://127.0.0.1:{port}/health"), ct);
-                await RunLoadAsync($"OversightBot \"{Text}\"", bot, new Uri($"http://127.0.0.1:{port}/api/messages"), peers, requests, concurrency, output, ct);
+                await RunLoadAsync($"OversightBot \"{Text}\"{(args.Has("--no-cache") ? ", no answer cache" : "")}", bot, new Uri($"http://127.0.0.1:{port}/api/messages"), peers, requests, concurrency, output, ct);
             }
             finally
             {
@@ -115,7 +116,7 @@ public static class BenchTeamsVerb
         var harnessPerReply = (Process.GetCurrentProcess().TotalProcessorTime - harnessBefore).TotalMilliseconds / Math.Max(1, samples.Count);
         samples.Sort();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-30} {samples.Count / seconds,8:F0} replies/s   p50 {Percentile(samples, 0.50),6:F2} ms   p99 {Percentile(samples, 0.99),6:F2} ms   bot CPU {cpuPerReply:F2} ms/reply   load+connector CPU {harnessPerReply:F2} ms/reply   errors {errors}"));
+            $"{name,-32} {samples.Count / seconds,8:F0} replies/s   p50 {Percentile(samples, 0.50),6:F2} ms   p99 {Percentile(samples, 0.99),6:F2} ms   bot CPU {cpuPerReply:F2} ms/reply   load+connector CPU {harnessPerReply:F2} ms/reply   errors {errors}"));
     }
 
     private static async Task<(List<double> Samples, int Errors)> LoadAsync(

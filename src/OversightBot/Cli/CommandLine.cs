@@ -15,7 +15,7 @@ public static class CommandLine
           recognize --jsonl           date corpus lines on stdin -> scorer predictions on stdout   [--conventions auto|british|spec]
           bench-language              utterances/second of the recognizers   [--corpus DIR] [--seconds N]
           bench                       measure query latency and cold start   [--items N] [--runs N]
-          bench-teams                 Teams /api/messages throughput, p50/p99   [--requests N] [--concurrency N] [--js]
+          bench-teams                 Teams /api/messages throughput, p50/p99   [--requests N] [--concurrency N] [--warmup S] [--no-cache] [--js]
           teams-package --app-id GUID   build the Teams app zip to upload   [--bot-id GUID] [--version X.Y.Z] [--out app.zip]
           simulate                    print every proactive message the policy would send   --from YYYY-MM-DD --to YYYY-MM-DD [--json]
           outbox                      inspect the outbox; retry dead-lettered messages   [--state pending|failed|dead] [--json] [--retry KEY | --retry-dead]

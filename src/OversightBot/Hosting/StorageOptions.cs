@@ -17,4 +17,10 @@ public sealed class StorageOptions
 
     /// <summary>Load the demo dataset from the seed documents when the store is empty.</summary>
     public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>
+    /// Remember the answers to read-only questions until the store changes (any write). Off only to measure what
+    /// every question costs when it is answered from the store.
+    /// </summary>
+    public bool CacheAnswers { get; set; } = true;
 }

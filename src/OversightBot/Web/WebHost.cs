@@ -45,7 +45,7 @@ public static class WebHost
         }
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
-        var runtime = await BotRuntime.OpenAsync(storage, clock, ct);
+        var runtime = await BotRuntime.OpenAsync(storage, clock, ct, storage.CacheAnswers);
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<IItemStore>(runtime.Store);
