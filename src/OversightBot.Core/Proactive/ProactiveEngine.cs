@@ -202,6 +202,7 @@ public sealed class ProactiveEngine(
             var measured = took / batch.Count;
             _writeCostPerRow = _writeCostPerRow is { } previous ? (previous + measured) / 2 : measured;
         }
+
         var kept = _unwritten.Where((_, i) => !taken.Contains(i)).ToList();
         _unwritten.Clear();
         _unwritten.AddRange(kept);
