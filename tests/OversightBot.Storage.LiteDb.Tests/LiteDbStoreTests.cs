@@ -72,6 +72,23 @@ public sealed class LiteDbStoreTests : StoreContractTests, IDisposable
         Assert.Contains("newer than this build", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ClosedBetween_CountsFromTheIndex_AndReadsItemsAsTheyAreAskedFor()
+    {
+        using var store = new LiteDbStore(_folder.File("closed.db"));
+        await store.UpsertManyAsync(
+            Enumerable.Range(1, 40).Select(n => Some.Item($"R-{n}", status: OversightBot.Core.Domain.ItemStatus.Done, closed: Some.Date(2023, 1, 1).AddDays(n))),
+            CancellationToken.None);
+
+        var closed = await store.ClosedBetweenAsync(Some.Date(2023, 1, 6), Some.Date(2023, 2, 4), CancellationToken.None);
+
+        Assert.Equal(30, closed.Count); // R-5 .. R-34, in order of closing
+        Assert.Equal(["R-5", "R-6", "R-7"], closed.Take(3).Select(i => i.Id));
+        Assert.Equal("R-34", closed[29].Id);
+        Assert.Equal(Enumerable.Range(5, 30).Select(n => $"R-{n}"), closed.Select(i => i.Id));
+        Assert.Throws<ArgumentOutOfRangeException>(() => closed[30]);
+    }
+
     public void Dispose()
     {
         foreach (var s in _stores)

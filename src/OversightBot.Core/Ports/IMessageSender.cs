@@ -14,9 +14,21 @@ public enum SendOutcomeKind
     Failed,
 }
 
+/// <summary>What a platform's rate limit (a 429) applies to.</summary>
+public enum ThrottleScope
+{
+    /// <summary>The app across the workspace (tenant): every conversation the sender reaches waits. Assumed when a platform does not say.</summary>
+    Workspace,
+    /// <summary>Only this conversation (Teams' per-conversation limit, Slack's one message a second per channel): the others go on.</summary>
+    Conversation,
+}
+
 public sealed record SendOutcome(SendOutcomeKind Kind, TimeSpan? RetryAfter = null, string? Error = null)
 {
     public static SendOutcome Delivered { get; } = new(SendOutcomeKind.Delivered);
+
+    /// <summary>For <see cref="SendOutcomeKind.Throttled"/>: which limit was hit, so only that conversation or workspace waits.</summary>
+    public ThrottleScope Scope { get; init; } = ThrottleScope.Workspace;
 }
 
 /// <summary>

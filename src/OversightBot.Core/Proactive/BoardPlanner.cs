@@ -32,7 +32,7 @@ public sealed class BoardPlanner(IBoardStore boards, ReminderPolicy policy)
                 }
 
                 var key = $"board:{board.Id}:{tag}:{NudgeSlots.Iso(s.Target)}";
-                planned.Add(PlannedMessage.Of(key, () => OutboxRow.New(key, "board-nudge", clerk.Email, dueAt, NudgeMessages.Board(board, reason), now)));
+                planned.Add(PlannedMessage.Of(key, s.Send, () => OutboxRow.New(key, "board-nudge", clerk.Email, dueAt, NudgeMessages.Board(board, reason), now)));
             }
         }
     }

@@ -29,7 +29,7 @@ public sealed class DigestPlanner(IDigestComposer composer, ReminderPolicy polic
 
             var key = $"digest:{person.Email}:{NudgeSlots.IsoWeek(nominal)}";
             var at = day == today ? policy.InWindow(today, sub.At) : policy.InWindow(today, policy.SendAt);
-            planned.Add(new PlannedMessage(key, async ct =>
+            planned.Add(new PlannedMessage(key, day, async ct =>
             {
                 var message = (await composer.ComposeAsync(person, today, ct)) with { Intent = "digest" };
                 return OutboxRow.New(key, "digest", person.Email, at < now ? now : at, message, now);

@@ -14,11 +14,14 @@ public sealed record DispatcherOptions
     public int BatchSize { get; init; } = 1_000;
     /// <summary>Rows per claim within a batch: sending starts after the first chunk is claimed.</summary>
     public int ClaimChunk { get; init; } = 250;
-    /// <summary>Sends in flight at once (across conversations).</summary>
+    /// <summary>Sends in flight at once per channel (across its conversations).</summary>
     public int MaxConcurrency { get; init; } = 32;
     /// <summary>Minimum gap between two messages to one conversation (Teams and Slack: about 1 per second).</summary>
     public TimeSpan ConversationSpacing { get; init; } = TimeSpan.FromSeconds(1);
-    /// <summary>A Retry-After up to this long is waited out in-process; a longer one returns the row to the outbox.</summary>
+    /// <summary>
+    /// A Retry-After up to this long is waited out in-process; a longer one returns the row to the outbox with that time,
+    /// as does a message still throttled after waiting this long in all.
+    /// </summary>
     public TimeSpan MaxInlineThrottleWait { get; init; } = TimeSpan.FromSeconds(30);
     public OutboxRetryPolicy Retry { get; init; } = OutboxRetryPolicy.Default;
 }
@@ -31,14 +34,19 @@ public sealed record DispatchReport(int Claimed, int Delivered, int Throttled, i
 /// <summary>
 /// Claims due rows, sends each through the first sender that can reach the recipient, and records the outcome
 /// straight after the send returns (the only window in which a crash can duplicate a message). Paces each
-/// conversation, and pauses a whole channel for the Retry-After its platform asks for.
+/// conversation (one message per <see cref="DispatcherOptions.ConversationSpacing"/>). A 429 makes only its scope wait
+/// for the Retry-After: the conversation, or the channel's workspace (<see cref="SendOutcome.Scope"/>; a platform that
+/// does not say means the workspace). While a workspace waits, its messages queue and are admitted afterwards oldest
+/// first (<see cref="WorkspaceQueue"/>), so every message keeps its turn instead of racing the others again.
 /// </summary>
 public sealed class Dispatcher(
     IOutboxStore outbox, IPersonStore people, IItemStore items, IReadOnlyList<IMessageSender> senders,
     ReminderPolicy policy, DispatcherOptions options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextInConversation = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _channelPausedUntil = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _conversationPausedUntil = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WorkspaceQueue> _workspaces = new(StringComparer.Ordinal);
+    private long _tickets;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _conversationTurns = new(StringComparer.Ordinal);
 
     /// <summary>One batch: claims up to <see cref="DispatcherOptions.BatchSize"/> due rows and settles each.</summary>
@@ -51,7 +59,6 @@ public sealed class Dispatcher(
         }
 
         var tally = new Tally { Recorder = new GroupRecorder(outbox, options.Retry, clock) };
-        using var gate = new SemaphoreSlim(options.MaxConcurrency);
         var conversations = new List<Task>();
         var claimed = 0;
         while (claimed < options.BatchSize)
@@ -60,7 +67,7 @@ public sealed class Dispatcher(
             var want = Math.Min(options.ClaimChunk, options.BatchSize - claimed);
             var rows = await outbox.ClaimDueAsync(clock.GetUtcNow(), options.Lease, want, ct);
             claimed += rows.Count;
-            conversations.AddRange(rows.GroupBy(r => r.Recipient, StringComparer.Ordinal).Select(g => RunConversationAsync([.. g], gate, tally, ct)));
+            conversations.AddRange(rows.GroupBy(r => r.Recipient, StringComparer.Ordinal).Select(g => RunConversationAsync([.. g], tally, ct)));
             if (rows.Count < want)
             {
                 break;
@@ -74,13 +81,13 @@ public sealed class Dispatcher(
     }
 
     /// <summary>Settles one recipient's rows in order; one conversation is never served by two tasks at once.</summary>
-    private async Task RunConversationAsync(List<OutboxRow> rows, SemaphoreSlim gate, Tally tally, CancellationToken ct)
+    private async Task RunConversationAsync(List<OutboxRow> rows, Tally tally, CancellationToken ct)
     {
         var turn = _conversationTurns.GetOrAdd(rows[0].Recipient, _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync(ct);
         try
         {
-            await SettleAsync(rows, gate, tally, ct);
+            await SettleAsync(rows, tally, ct);
         }
         finally
         {
@@ -88,7 +95,7 @@ public sealed class Dispatcher(
         }
     }
 
-    private async Task SettleAsync(List<OutboxRow> rows, SemaphoreSlim gate, Tally tally, CancellationToken ct)
+    private async Task SettleAsync(List<OutboxRow> rows, Tally tally, CancellationToken ct)
     {
         var person = await people.GetPersonAsync(rows[0].Recipient, ct);
         var sender = person is null ? null : await PickSenderAsync(person, ct);
@@ -114,56 +121,64 @@ public sealed class Dispatcher(
                 continue;
             }
 
-            await SendOneAsync(row, person, sender, gate, tally, ct);
+            await SendOneAsync(row, person, sender, tally, ct);
         }
     }
 
-    private async Task SendOneAsync(OutboxRow row, Person person, IMessageSender sender, SemaphoreSlim gate, Tally tally, CancellationToken ct)
+    private async Task SendOneAsync(OutboxRow row, Person person, IMessageSender sender, Tally tally, CancellationToken ct)
     {
         var conversation = sender.Channel + ":" + person.Email;
-        for (var inlineTries = 0; ; inlineTries++)
+        var workspace = _workspaces.GetOrAdd(sender.Channel, _ => new WorkspaceQueue(clock, options.MaxConcurrency, options.Retry.DefaultRetryAfter));
+        var ticket = Interlocked.Increment(ref _tickets);
+        var firstTry = clock.GetUtcNow();
+        while (true)
         {
-            var paused = _channelPausedUntil.GetValueOrDefault(sender.Channel) - clock.GetUtcNow();
-            if (paused > options.MaxInlineThrottleWait)
+            // A long Retry-After (or a message throttled in-process for long) goes back to the outbox with its time.
+            var now = clock.GetUtcNow();
+            var pause = Later(workspace.ClosedUntil, _conversationPausedUntil.GetValueOrDefault(conversation)) - now;
+            if (pause > options.MaxInlineThrottleWait || (pause > TimeSpan.Zero && now - firstTry > options.MaxInlineThrottleWait))
             {
-                await outbox.RecordAsync(row.Key, new SendOutcome(SendOutcomeKind.Throttled, paused), sender.Channel, clock.GetUtcNow(), options.Retry, CancellationToken.None);
+                await outbox.RecordAsync(row.Key, new SendOutcome(SendOutcomeKind.Throttled, pause), sender.Channel, now, options.Retry, CancellationToken.None);
                 tally.Add(SendOutcomeKind.Throttled);
                 return;
             }
 
-            await WaitUntilAsync(_nextInConversation.GetValueOrDefault(conversation), ct);
-            await WaitUntilAsync(_channelPausedUntil.GetValueOrDefault(sender.Channel), ct);
-            SendOutcome outcome;
-            long sentAt;
-            await gate.WaitAsync(ct);
-            try
-            {
-                outcome = await SendSafelyAsync(sender, person, row, ct);
-                sentAt = Stopwatch.GetTimestamp();
-                _nextInConversation[conversation] = clock.GetUtcNow() + options.ConversationSpacing;
-            }
-            finally
-            {
-                gate.Release();
-            }
-
+            await WaitUntilAsync(Later(_nextInConversation.GetValueOrDefault(conversation), _conversationPausedUntil.GetValueOrDefault(conversation)), ct);
+            long sentAt = 0;
+            var outcome = await workspace.SendAsync(
+                ticket,
+                async () =>
+                {
+                    var result = await SendSafelyAsync(sender, person, row, ct);
+                    sentAt = Stopwatch.GetTimestamp();
+                    return result;
+                },
+                ct);
             if (outcome.Kind == SendOutcomeKind.Throttled)
             {
-                var wait = outcome.RetryAfter ?? options.Retry.DefaultRetryAfter;
-                var until = clock.GetUtcNow() + wait;
-                _channelPausedUntil.AddOrUpdate(sender.Channel, until, (_, old) => old > until ? old : until);
-                if (wait <= options.MaxInlineThrottleWait && inlineTries < 10)
+                // Refused, so not a send: the conversation's spacing does not start. Only the scope the platform named
+                // waits (the workspace queue has closed itself for a workspace 429); this message keeps its ticket.
+                if (outcome.Scope == ThrottleScope.Conversation)
                 {
-                    continue;
+                    var until = clock.GetUtcNow() + (outcome.RetryAfter ?? options.Retry.DefaultRetryAfter);
+                    _conversationPausedUntil.AddOrUpdate(conversation, until, (_, old) => Later(old, until));
                 }
+
+                continue;
             }
 
+            _nextInConversation[conversation] = clock.GetUtcNow() + options.ConversationSpacing;
             await tally.Recorder.RecordAsync(new OutboxOutcome(row.Key, outcome, sender.Channel));
             tally.Lag(Stopwatch.GetElapsedTime(sentAt).Ticks);
             tally.Add(outcome.Kind);
             return;
         }
     }
+
+    /// <summary>Sends waiting for their turn in a channel's workspace (for tests).</summary>
+    internal int WaitingIn(string channel) => _workspaces.TryGetValue(channel, out var w) ? w.Waiting : 0;
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static async Task<SendOutcome> SendSafelyAsync(IMessageSender sender, Person person, OutboxRow row, CancellationToken ct)
     {

@@ -8,8 +8,10 @@ using OversightBot.Storage.LiteDb;
 namespace OversightBot.Cli;
 
 /// <summary>
-/// <c>bench-proactive [--items N] [--nudges N] [--conversations N] [--rate N]</c>: (1) plans over N generated items
-/// (default 1,000,000) in a temp LiteDB file and prints ms per tick and RSS; (2) fans out N nudges (default 10,000)
+/// <c>bench-proactive [--items N] [--nudges N] [--conversations N] [--rate N] [--items-db PATH]</c>: (1) runs the
+/// proactive engine, as <c>serve</c> builds it, over N generated items (default 1,000,000) in a temp LiteDB file, tick by
+/// tick as the host ticks it (a start-up with catch-up, re-plans, then the first ticks of Tuesday to Friday and Monday),
+/// and prints every tick's length, the rows planned and written, and RSS; (2) fans out N nudges (default 10,000)
 /// through a fake channel that allows one message per second per conversation and a workspace rate, answering 429
 /// with Retry-After beyond them, and prints the total time against the rate-limit floor and how many were lost.
 /// </summary>
@@ -61,6 +63,7 @@ public static class BenchProactiveVerb
         if (keep is not null && File.Exists(keep))
         {
             File.Copy(keep, path);
+            FlushToDisk(path);
             await output.WriteLineAsync($"planning: items copied from {keep} ({new FileInfo(path).Length / 1_048_576.0:F0} MB)");
             return;
         }
@@ -70,6 +73,13 @@ public static class BenchProactiveVerb
         {
             File.Copy(path, keep);
         }
+    }
+
+    /// <summary>Waits until the copy is on disk, so the ticks measured do not share the disk with the copy's own writes.</summary>
+    private static void FlushToDisk(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        file.Flush(flushToDisk: true);
     }
 
     private static async Task GenerateAsync(string path, int count, TextWriter output, CancellationToken ct)
@@ -96,53 +106,92 @@ public static class BenchProactiveVerb
         var clock = new BenchClock(London.At(Today, new TimeOnly(0, 5)));
         using var runtime = await BotRuntime.OpenAsync(new StorageOptions { Path = path, SeedDemoData = false }, clock, ct);
         await output.WriteLineAsync($"  after opening the store: {Memory()}");
-        var policy = new ReminderPolicy();
-        var planner = ProactiveComposition.CreatePlanner(runtime, runtime.Store, policy);
-        async Task<string> TickAsync(DateOnly from)
-        {
-            var sw = Stopwatch.StartNew();
-            var rows = await planner.PlanAsync(clock.Now, from, ct);
-            var plan = sw.Elapsed.TotalMilliseconds;
-            var afterPlan = Memory();
-            sw.Restart();
-            // As ProactiveEngine writes them: at most WritesPerTick rows (not yet due) per minute tick.
-            var (added, worst, ticks) = (0, 0.0, 0);
-            foreach (var chunk in rows.Chunk(ProactiveEngine.WritesPerTick))
-            {
-                var one = Stopwatch.StartNew();
-                added += await runtime.Store.AddManyIfAbsentAsync(chunk, ct);
-                worst = Math.Max(worst, one.Elapsed.TotalMilliseconds);
-                ticks++;
-            }
+        // The engine as serve builds it, with the default settings; the ticks run at night, so nothing is dispatched.
+        var settings = new ProactiveOptions();
+        var policy = settings.ToPolicy();
+        var engine = ProactiveComposition.CreateEngine(runtime, runtime.Store, [], policy, settings.ToDispatcher(), clock, settings.ToEngine());
+        await output.WriteLineAsync(
+            $"  engine: tick budget {settings.TickBudget.TotalMilliseconds:F0} ms; while busy the next tick follows after {settings.BusyTickInterval.TotalSeconds:F0} s, otherwise after {settings.TickInterval.TotalMinutes:F0} min");
 
-            var st = planner.LastPlan!;
-            return $"plan {plan:F0} ms (reading {st.Items:N0} items {st.ReadItems.TotalMilliseconds:F0} ms, {st.Considered:N0} keys checked in {st.CheckKeys.TotalMilliseconds:F0} ms, rest {st.Rest.TotalMilliseconds:F0} ms) + write {sw.Elapsed.TotalMilliseconds:F0} ms ({added:N0} rows over {ticks} ticks, worst {worst:F0} ms); after planning {afterPlan}; after writing {Memory()}";
+        async Task<string> TicksAsync()
+        {
+            var series = await RunTicksAsync(engine, clock, settings.BusyTickInterval, ct);
+            return series.Describe() + $"; after: {Memory()}";
         }
 
-        await output.WriteLineAsync($"  first tick after start, Monday with 7-day catch-up and 50 digests: {await TickAsync(Today.AddDays(1 - policy.CatchUpDays))}");
-        var steady = new List<double>();
+        await output.WriteLineAsync($"  start-up on a Monday (7-day catch-up, 50 digests): {await TicksAsync()}");
+        var replans = new List<TickSeries>();
         for (var i = 0; i < 10; i++)
         {
             clock.Now += policy.ReplanEvery;
-            var sw = Stopwatch.StartNew();
-            await planner.PlanAsync(clock.Now, Today, ct);
-            steady.Add(sw.Elapsed.TotalMilliseconds);
+            replans.Add(await RunTicksAsync(engine, clock, settings.BusyTickInterval, ct));
         }
 
-        steady.Sort();
-        await output.WriteLineAsync($"  re-plan ticks the same day (nothing new): median {steady[5]:F0} ms, worst {steady[^1]:F0} ms");
-        var last = Today;
+        var replanTicks = replans.SelectMany(r => r.Ticks).Order().ToList();
+        // Each re-plan is one or more ticks; all of them are listed.
+        await output.WriteLineAsync(
+            $"  re-plans the same day, every {policy.ReplanEvery.TotalMinutes:F0} min (nothing new), 10 of them: {replanTicks.Count} ticks, median {replanTicks[replanTicks.Count / 2]:F0} ms, longest {replanTicks[^1]:F0} ms; rows {replans.Sum(r => r.Planned)}");
         foreach (var d in new[] { 1, 2, 3, 4, 7 })
         {
             var day = Today.AddDays(d);
             clock.Now = London.At(day, new TimeOnly(0, 5));
-            await output.WriteLineAsync($"  first tick of {day:ddd d MMM}: {await TickAsync(last.AddDays(1))}");
-            last = day;
+            await output.WriteLineAsync($"  first tick of {day:ddd d MMM} on: {await TicksAsync()}");
         }
 
         using var me = Process.GetCurrentProcess();
         me.Refresh();
         await output.WriteLineAsync($"  RSS now {me.WorkingSet64 / 1_048_576.0:F0} MB, peak {me.PeakWorkingSet64 / 1_048_576.0:F0} MB; {Memory()}");
+    }
+
+    /// <summary>Ticks the engine as the host does (busy: again after the short pause) until it has nothing left to do.</summary>
+    private static async Task<TickSeries> RunTicksAsync(ProactiveEngine engine, BenchClock clock, TimeSpan busyPause, CancellationToken ct)
+    {
+        var series = new TickSeries { From = clock.Now };
+        while (true)
+        {
+            var sw = Stopwatch.StartNew();
+            var report = await engine.TickAsync(ct);
+            var ms = sw.Elapsed.TotalMilliseconds;
+            series.Ticks.Add(ms);
+            (report.Steps > 0 ? series.PlanningTicks : series.WriteTicks).Add(ms);
+            series.Planned += report.PlannedRows;
+            series.Added += report.Added;
+            series.Plan = report.Finished ?? series.Plan;
+            if (!report.Busy)
+            {
+                series.To = clock.Now;
+                return series;
+            }
+
+            clock.Now += busyPause;
+        }
+    }
+
+    private sealed class TickSeries
+    {
+        public List<double> Ticks { get; } = [];
+        public List<double> PlanningTicks { get; } = [];
+        public List<double> WriteTicks { get; } = [];
+        public int Planned { get; set; }
+        public int Added { get; set; }
+        public PlanSummary? Plan { get; set; }
+        public DateTimeOffset From { get; init; }
+        public DateTimeOffset To { get; set; }
+
+        public string Describe()
+        {
+            static string Longest(List<double> t) => t.Count == 0 ? "-" : $"{t.Max():F0} ms";
+            var sorted = Ticks.Order().ToList();
+            var text = $"{Ticks.Count} ticks, longest {sorted[^1]:F0} ms, {Ticks.Count(t => t > 200)} over 200 ms (planning ticks: {PlanningTicks.Count}, longest {Longest(PlanningTicks)}; " +
+                $"write-only ticks: {WriteTicks.Count}, longest {Longest(WriteTicks)}), median {sorted[sorted.Count / 2]:F0} ms, sum {Ticks.Sum():F0} ms; " +
+                $"{Planned:N0} rows planned, {Added:N0} written, all in the outbox {(To - From).TotalSeconds:F0} s after the first tick";
+            if (Plan is { Stats: var st })
+            {
+                text += $"; plan: {st.Steps:N0} steps, {st.Items:N0} items read in {st.ReadItems.TotalMilliseconds:F0} ms, {st.LookedUp:N0} of {st.Considered:N0} keys looked up in {st.CheckKeys.TotalMilliseconds:F0} ms, rest {st.Rest.TotalMilliseconds:F0} ms";
+            }
+
+            return text;
+        }
     }
 
     /// <summary>Where memory is: RSS, the GC heap (live after the last collection) and what the GC has committed.</summary>

@@ -33,10 +33,13 @@ public static class FanOutBench
         var started = clock.GetUtcNow();
         var sw = Stopwatch.StartNew();
         var maxLag = TimeSpan.Zero;
+        var (batches, requeued) = (0, 0);
         while (true)
         {
             var report = await dispatcher.DispatchAsync(ct);
             maxLag = report.MaxRecordLag > maxLag ? report.MaxRecordLag : maxLag;
+            batches += report.Claimed > 0 ? 1 : 0;
+            requeued += report.Throttled;
             var counts = await store.CountByStateAsync(ct);
             if (!counts.ContainsKey(OutboxState.Pending) && !counts.ContainsKey(OutboxState.Failed) && !counts.ContainsKey(OutboxState.InFlight))
             {
@@ -60,7 +63,8 @@ public static class FanOutBench
         await output.WriteLineAsync(
             $"fan-out: {nudges:N0} nudges to {conversations:N0} conversations, limits 1/s per conversation and {ratePerSecond:N0}/s per workspace");
         await output.WriteLineAsync(
-            $"  total {took.TotalSeconds:F2} s vs floor {floor.TotalSeconds:F2} s ({took / floor:F3}×); 429s answered {sender.Rejected:N0}");
+            $"  total {took.TotalSeconds:F2} s vs floor {floor.TotalSeconds:F2} s ({took / floor:F3}×); 429s answered {sender.Rejected:N0} " +
+            $"({sender.ConversationRejected:N0} for a conversation); {requeued:N0} rows went back to the outbox throttled; {batches} dispatch batches");
         await output.WriteLineAsync(
             $"  first message accepted after {(sender.FirstAccepted - started)?.TotalSeconds:F2} s (claiming the batch), last after {(sender.LastAccepted - started).TotalSeconds:F2} s");
         await output.WriteLineAsync(
@@ -69,7 +73,8 @@ public static class FanOutBench
 
     /// <summary>
     /// A fake platform: accepts at most one message per second per conversation and <c>rate</c> per one-second window
-    /// across the workspace; beyond either it answers 429 with Retry-After, like Slack and the Bot Connector.
+    /// across the workspace; beyond either it answers 429 with Retry-After, like Slack and the Bot Connector, saying
+    /// which limit was hit.
     /// </summary>
     public sealed class RateLimitedSender(TimeProvider clock, int rate) : IMessageSender
     {
@@ -78,6 +83,7 @@ public static class FanOutBench
         private DateTimeOffset _windowStart;
         private int _inWindow;
         private int _rejected;
+        private int _conversationRejected;
 
         public ConcurrentDictionary<string, int> Accepted { get; } = new(StringComparer.Ordinal);
 
@@ -86,6 +92,9 @@ public static class FanOutBench
         public DateTimeOffset LastAccepted { get; private set; }
 
         public int Rejected => _rejected;
+
+        /// <summary>429s for the per-conversation limit (the rest were for the workspace's).</summary>
+        public int ConversationRejected => _conversationRejected;
 
         public string Channel => "fake-workspace";
 
@@ -98,7 +107,8 @@ public static class FanOutBench
                 var now = clock.GetUtcNow();
                 if (_lastInConversation.TryGetValue(recipient.Email, out var last) && now - last < TimeSpan.FromSeconds(1))
                 {
-                    return Task.FromResult(Reject(last + TimeSpan.FromSeconds(1) - now));
+                    _conversationRejected++;
+                    return Task.FromResult(Reject(last + TimeSpan.FromSeconds(1) - now) with { Scope = ThrottleScope.Conversation });
                 }
 
                 if (now - _windowStart >= TimeSpan.FromSeconds(1))

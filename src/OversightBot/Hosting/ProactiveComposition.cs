@@ -9,11 +9,12 @@ namespace OversightBot.Hosting;
 public static class ProactiveComposition
 {
     public static ProactiveEngine CreateEngine(
-        BotRuntime runtime, IOutboxStore outbox, IReadOnlyList<IMessageSender> senders, ReminderPolicy policy, DispatcherOptions dispatch, TimeProvider clock)
+        BotRuntime runtime, IOutboxStore outbox, IReadOnlyList<IMessageSender> senders, ReminderPolicy policy, DispatcherOptions dispatch, TimeProvider clock,
+        ProactiveEngineOptions? engine = null)
     {
         var planner = CreatePlanner(runtime, outbox, policy);
         var dispatcher = new Dispatcher(outbox, runtime.People, runtime.Items, senders, policy, dispatch, clock);
-        return new ProactiveEngine(planner, outbox, dispatcher, policy, clock);
+        return new ProactiveEngine(planner, outbox, dispatcher, policy, clock, engine);
     }
 
     public static ProactivePlanner CreatePlanner(BotRuntime runtime, IOutboxStore outbox, ReminderPolicy policy) =>
@@ -35,7 +36,8 @@ public static class ProactiveComposition
         {
             var options = sp.GetRequiredService<IOptions<ProactiveOptions>>().Value;
             return CreateEngine(
-                runtime, runtime.Store, WebChatLast(sp.GetServices<IMessageSender>()), options.ToPolicy(), options.ToDispatcher(), sp.GetRequiredService<TimeProvider>());
+                runtime, runtime.Store, WebChatLast(sp.GetServices<IMessageSender>()), options.ToPolicy(), options.ToDispatcher(), sp.GetRequiredService<TimeProvider>(),
+                options.ToEngine());
         });
         services.AddHostedService<ProactiveService>();
     }

@@ -14,6 +14,14 @@ public sealed class ProactiveOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Planning and outbox writing per tick stop after about this long; the rest goes in the next ticks.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan TickBudget { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The pause before the next tick while a plan or planned rows remain (instead of <see cref="TickInterval"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan BusyTickInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -67,6 +75,8 @@ public sealed class ProactiveOptions
         CatchUpDays = CatchUpDays,
         ReplanEvery = ReplanEvery,
     };
+
+    public ProactiveEngineOptions ToEngine() => new() { TickBudget = TickBudget };
 
     public DispatcherOptions ToDispatcher() => new()
     {

@@ -6,8 +6,11 @@ namespace OversightBot.Hosting;
 
 /// <summary>
 /// The scheduler: every tick (default one minute, on the injected clock) plans and adds rows to the outbox, then
-/// dispatches what is due. At start it releases claims left in flight by a previous process (the embedded store
-/// has one writer), so a crash between claim and record leads to a prompt retry.
+/// dispatches what is due. A tick plans and writes only for its budget (<c>Proactive:TickBudget</c>); while a plan
+/// or planned rows remain, the next tick comes after <c>Proactive:BusyTickInterval</c> instead, so a large plan (a
+/// Friday, the catch-up after a start) is done in many short ticks within minutes. At start it releases claims left
+/// in flight by a previous process (the embedded store has one writer), so a crash between claim and record leads to
+/// a prompt retry.
 /// </summary>
 public sealed partial class ProactiveService(
     ProactiveEngine engine, IOutboxStore outbox, IOptions<ProactiveOptions> options, TimeProvider clock, ILogger<ProactiveService> log) : BackgroundService
@@ -23,15 +26,17 @@ public sealed partial class ProactiveService(
 
         var released = await outbox.ReleaseInFlightAsync(clock.GetUtcNow(), stoppingToken);
         LogStarted(log, settings.TickInterval, released);
-        using var timer = new PeriodicTimer(settings.TickInterval, clock);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var started = clock.GetTimestamp();
+            var busy = false;
             try
             {
                 var report = await engine.TickAsync(stoppingToken);
-                if (report.Planned && report.PlannedRows > 0)
+                busy = report.Busy;
+                if (report.Finished is { } plan)
                 {
-                    LogPlanned(log, report.Added, report.PlannedRows, report.PlanTime.TotalMilliseconds);
+                    LogPlanned(log, plan.Stats.New, plan.Stats.Considered, plan.Ticks, plan.Work.TotalMilliseconds, plan.LongestTick.TotalMilliseconds);
                 }
 
                 var d = report.Dispatch;
@@ -44,8 +49,18 @@ public sealed partial class ProactiveService(
             {
                 LogTickFailed(log, ex);
             }
+
+            // Busy: a short pause (other work gets the store); otherwise the next tick on the interval's cadence.
+            var wait = busy ? settings.BusyTickInterval : settings.TickInterval - clock.GetElapsedTime(started);
+            try
+            {
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Proactive scheduler started: tick {Tick}, {Released} in-flight rows released")]
@@ -54,8 +69,8 @@ public sealed partial class ProactiveService(
     [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Proactive scheduler disabled (Proactive:Enabled = false)")]
     private static partial void LogDisabled(ILogger logger);
 
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Planned {Added} new outbox rows ({Rows} considered) in {Ms:F1} ms")]
-    private static partial void LogPlanned(ILogger logger, int added, int rows, double ms);
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Planned {New} new outbox rows ({Considered} considered) over {Ticks} ticks: {Ms:F1} ms of work, longest tick {LongestMs:F1} ms")]
+    private static partial void LogPlanned(ILogger logger, int @new, int considered, int ticks, double ms, double longestMs);
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Dispatched {Claimed}: {Delivered} delivered, {Throttled} throttled, {Failed} failed, {Gone} gone, {Cancelled} cancelled; record lag max {LagMs:F2} ms")]
     private static partial void LogDispatched(ILogger logger, int claimed, int delivered, int throttled, int failed, int gone, int cancelled, double lagMs);

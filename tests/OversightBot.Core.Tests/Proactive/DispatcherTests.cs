@@ -187,6 +187,83 @@ public sealed class DispatcherTests
         Assert.Equal((OutboxState.Cancelled, "item done"), ((await rig.RowAsync("k")).State, (await rig.RowAsync("k")).LastError));
     }
 
+    [Fact]
+    public async Task AConversationThrottle_HoldsOnlyThatConversation()
+    {
+        var rig = new Rig();
+        rig.Sender.Outcome = (p, _) => p.Email == Olivia
+            ? new SendOutcome(SendOutcomeKind.Throttled, TimeSpan.FromSeconds(20)) { Scope = ThrottleScope.Conversation }
+            : SendOutcome.Delivered;
+        await rig.AddAsync("a");
+        await rig.AddAsync("b", "maya.manager@example.org");
+        await rig.AddAsync("c", "maya.manager@example.org");
+
+        var report = await rig.Dispatcher.DispatchAsync(None);
+
+        Assert.Equal((1, 2), (report.Throttled, report.Delivered));
+        Assert.Equal(["b", "c"], rig.Sender.Log.Select(s => s.Key));
+        var a = await rig.RowAsync("a");
+        Assert.Equal((OutboxState.Pending, rig.Clock.GetUtcNow() + TimeSpan.FromSeconds(20), 0), (a.State, a.NextAt, a.Attempts)); // a throttle is not an attempt
+    }
+
+    [Fact]
+    public async Task AfterAWorkspaceThrottle_MessagesGoOldestFirst_OneRefusalPerWindow_AndARefusalDoesNotStartTheSpacing()
+    {
+        var clock = new FakeTimeProvider(Monday0900);
+        var rig = new Rig(new DispatcherOptions { ConversationSpacing = TimeSpan.FromSeconds(5), MaxInlineThrottleWait = TimeSpan.FromSeconds(30) }, clock);
+        var people = new[] { "p1@example.org", "p2@example.org", "p3@example.org", "p4@example.org" };
+        foreach (var email in people)
+        {
+            await rig.Store.UpsertPersonAsync(new Person { Email = email, Name = email }, None);
+            await rig.AddAsync("k-" + email[..2], email);
+        }
+
+        // The platform takes one message per one-second window across the workspace, and answers 429 beyond it.
+        var (windowStart, inWindow, refused) = (DateTimeOffset.MinValue, 0, 0);
+        rig.Sender.Outcome = (_, _) =>
+        {
+            var now = clock.GetUtcNow();
+            if (now - windowStart >= TimeSpan.FromSeconds(1))
+            {
+                (windowStart, inWindow) = (now, 0);
+            }
+
+            if (inWindow++ == 0)
+            {
+                return SendOutcome.Delivered;
+            }
+
+            refused++;
+            return new SendOutcome(SendOutcomeKind.Throttled, windowStart + TimeSpan.FromSeconds(1) - now);
+        };
+
+        var dispatch = rig.Dispatcher.DispatchAsync(None);
+        for (var second = 1; second < people.Length; second++)
+        {
+            // Each window: one delivered, one refused, the rest waiting their turn; then the clock moves on a second.
+            await Until(() => rig.Sender.Log.Count == second && rig.Dispatcher.WaitingIn("fake") == people.Length - second);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var report = await dispatch.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal((4, 0), (report.Delivered, report.Throttled));
+        Assert.Equal(["k-p1", "k-p2", "k-p3", "k-p4"], rig.Sender.Log.Select(s => s.Key));
+        Assert.Equal([0, 1, 2, 3], rig.Sender.Log.Select(s => (int)(s.At - Monday0900).TotalSeconds)); // p2 not held 5 s by its refusal
+        Assert.Equal(3, refused);
+    }
+
+    /// <summary>Waits (real time, generously) for the dispatcher's tasks to reach a state; the fake clock does not move meanwhile.</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        var sw = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(20), "the dispatcher did not get there");
+            await Task.Delay(5);
+        }
+    }
+
     /// <summary>Real-clock tests run whenever CI does: use a policy whose window is always open.</summary>
     private static Task<DispatchReport> DispatchInWindowAsync(Rig rig)
     {
