@@ -136,6 +136,28 @@ public sealed partial class LiteDbStore : IOutboxStore
     public Task<int> RetryDeadAsync(DateTimeOffset now, CancellationToken ct) =>
         Task.FromResult(ChangeAll(OutboxState.Dead, r => OutboxTransitions.Retried(r, now)));
 
+    public Task<int> PruneAsync(DateTimeOffset endedBefore, int max, CancellationToken ct)
+    {
+        if (max <= 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        lock (_outboxLock)
+        {
+            return Task.FromResult(InTransaction(() =>
+            {
+                // doneAt is null while a row is active, so the range starts at the earliest instant, not at null.
+                var ended = Outbox.Find(Query.Between("doneAt", Utc(DateTimeOffset.MinValue), Utc(endedBefore)))
+                    .Where(d => d["state"].AsString is nameof(OutboxState.Delivered) or nameof(OutboxState.Gone) or nameof(OutboxState.Cancelled))
+                    .Take(max)
+                    .Select(d => d["_id"])
+                    .ToList();
+                return ended.Count(id => Outbox.Delete(id));
+            }));
+        }
+    }
+
     public Task<int> ReleaseInFlightAsync(DateTimeOffset now, CancellationToken ct) =>
         Task.FromResult(ChangeAll(OutboxState.InFlight, r => r with { NextAt = now }));
 

@@ -8,7 +8,7 @@ namespace OversightBot.Storage.LiteDb;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int Current = 4;
+    public const int Current = 5;
 
     private static readonly Action<LiteDatabase>[] Steps =
     [
@@ -55,6 +55,9 @@ internal static class SchemaMigrations
             inbox.EnsureIndex("key", "$.key");
             db.GetCollection(LiteDbStore.ItemsName).EnsureIndex("recurrence", "$.Recurrence");
         },
+
+        // 5: ended outbox rows are pruned by when they ended.
+        db => db.GetCollection(LiteDbStore.OutboxName).EnsureIndex("doneAt", "$.doneAt"),
     ];
 
     public static void Apply(LiteDatabase db)

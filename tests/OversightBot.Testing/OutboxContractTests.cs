@@ -208,6 +208,29 @@ public abstract class OutboxContractTests
     }
 
     [Fact]
+    public async Task Prune_DeletesOnlyRowsThatEndedBeforeTheCutOff_OldestFirst_KeepingDeadAndActiveRows()
+    {
+        var o = CreateOutbox();
+        var failFast = Retry with { MaxAttempts = 1 };
+        await o.AddManyIfAbsentAsync([Row("delivered-old"), Row("delivered-older"), Row("gone-old"), Row("cancelled-old"), Row("dead-old"), Row("delivered-new"), Row("pending")], None);
+        await o.ClaimDueAsync(T0, Lease, 6, None);
+        await o.RecordAsync("delivered-older", SendOutcome.Delivered, "webchat", T0, Retry, None);
+        await o.RecordAsync("delivered-old", SendOutcome.Delivered, "webchat", T0.AddMinutes(1), Retry, None);
+        await o.RecordAsync("gone-old", new SendOutcome(SendOutcomeKind.RecipientGone), "msteams", T0.AddMinutes(2), Retry, None);
+        await o.RecordAsync("dead-old", new SendOutcome(SendOutcomeKind.Failed, Error: "boom"), "msteams", T0.AddMinutes(3), failFast, None);
+        await o.RecordAsync("delivered-new", SendOutcome.Delivered, "webchat", T0.AddDays(30), Retry, None);
+        await o.CancelAsync("cancelled-old", "done", T0.AddMinutes(4), None);
+        Assert.Equal(OutboxState.Dead, (await o.GetOutboxRowAsync("dead-old", None))!.State);
+
+        Assert.Equal(1, await o.PruneAsync(T0.AddDays(1), 1, None));
+        Assert.False(await o.ExistsAsync("delivered-older", None));
+        Assert.Equal(3, await o.PruneAsync(T0.AddDays(1), 100, None));
+        Assert.Equal(0, await o.PruneAsync(T0.AddDays(1), 100, None));
+
+        Assert.Equal(["dead-old", "delivered-new", "pending"], (await o.ByStateAsync(null, 0, 10, None)).Select(r => r.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ByState_ListsRowsOfThatState_AndAllWhenNull()
     {
         var o = CreateOutbox();

@@ -52,6 +52,13 @@ public interface IOutboxStore
     Task<int> RetryDeadAsync(DateTimeOffset now, CancellationToken ct);
 
     /// <summary>
+    /// Deletes up to <paramref name="max"/> rows that ended (delivered, recipient gone, cancelled) at or before
+    /// <paramref name="endedBefore"/>, oldest first; returns how many. Dead rows (an admin's to retry) and active rows
+    /// are kept. Callers choose a cut-off older than any slot a planner can still plan, so no key is planned again.
+    /// </summary>
+    Task<int> PruneAsync(DateTimeOffset endedBefore, int max, CancellationToken ct);
+
+    /// <summary>
     /// Makes every in-flight row claimable now. Only for a store used by one process (the embedded store) at start-up,
     /// when any claim must belong to a process that died.
     /// </summary>

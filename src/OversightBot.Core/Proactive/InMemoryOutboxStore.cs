@@ -136,4 +136,22 @@ public sealed class InMemoryOutboxStore : IOutboxStore
             return Task.FromResult(false);
         }
     }
+
+    public Task<int> PruneAsync(DateTimeOffset endedBefore, int max, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            var ended = _rows.Values
+                .Where(r => r.State is OutboxState.Delivered or OutboxState.Gone or OutboxState.Cancelled && r.DoneAt is { } done && done <= endedBefore)
+                .OrderBy(r => r.DoneAt)
+                .Take(Math.Max(0, max))
+                .ToList();
+            foreach (var row in ended)
+            {
+                _rows.Remove(row.Key);
+            }
+
+            return Task.FromResult(ended.Count);
+        }
+    }
 }

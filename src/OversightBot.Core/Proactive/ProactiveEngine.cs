@@ -21,6 +21,15 @@ public sealed record ProactiveEngineOptions
     /// <summary>Planned rows are written once this many are waiting (or when planning has stopped for the tick).</summary>
     public int WriteWhenQueued { get; init; } = 500;
 
+    /// <summary>
+    /// Ended outbox rows (delivered, recipient gone, cancelled) are deleted once they ended this long ago; dead rows
+    /// stay for an admin. Zero keeps everything. Must be longer than any catch-up, so a pruned key is never planned again.
+    /// </summary>
+    public TimeSpan KeepEnded { get; init; } = TimeSpan.FromDays(90);
+
+    /// <summary>Ended rows deleted per tick at most (each day's pruning continues over ticks until none are left).</summary>
+    public int PruneBatch { get; init; } = 500;
+
     /// <summary>Assumed cost of writing one outbox row until the first write has been measured.</summary>
     public TimeSpan InitialWriteCostPerRow { get; init; } = TimeSpan.FromMicroseconds(200);
 }
@@ -33,7 +42,8 @@ public sealed record PlanSummary(DateOnly From, DateOnly Today, PlanStats Stats,
 /// rows were written to the outbox, in <paramref name="Work"/> (planning and writing; dispatching not included).
 /// <paramref name="Busy"/>: a plan or rows remain for the next tick. <paramref name="Finished"/>: the plan that finished in this tick.
 /// </summary>
-public sealed record TickReport(int Steps, int PlannedRows, int Added, DispatchReport Dispatch, TimeSpan Work, bool Busy, PlanSummary? Finished = null);
+/// <paramref name="Pruned"/>: ended rows deleted in this tick (see <see cref="ProactiveEngineOptions.KeepEnded"/>).
+public sealed record TickReport(int Steps, int PlannedRows, int Added, DispatchReport Dispatch, TimeSpan Work, bool Busy, PlanSummary? Finished = null, int Pruned = 0);
 
 /// <summary>
 /// The scheduler's tick: plan (when the London day changed, or every <see cref="ReminderPolicy.ReplanEvery"/>), write
@@ -64,6 +74,7 @@ public sealed class ProactiveEngine(
     private TimeSpan _runWork;
     private TimeSpan _runLongest;
     private TimeSpan? _writeCostPerRow;
+    private DateOnly? _prunedOn;
 
     /// <summary>A plan is in progress or planned rows wait to be written.</summary>
     public bool Busy => _run is not null || _unwritten.Count > 0;
@@ -136,6 +147,7 @@ public sealed class ProactiveEngine(
             }
         }
 
+        var pruned = await PruneAsync(now, today, _options.TickBudget - clock.GetElapsedTime(started), ct);
         var took = clock.GetElapsedTime(started);
         if (hadRun)
         {
@@ -148,7 +160,33 @@ public sealed class ProactiveEngine(
             }
         }
 
-        return new TickReport(steps, planned, added, DispatchReport.Empty, took, Busy, finished);
+        return new TickReport(steps, planned, added, DispatchReport.Empty, took, Busy, finished, pruned);
+    }
+
+    /// <summary>
+    /// Once a day, in what is left of ticks' budgets, deletes rows that ended more than <see cref="ProactiveEngineOptions.KeepEnded"/>
+    /// ago, a batch per tick, until none are left; the outbox then holds about that many days of messages.
+    /// </summary>
+    private async Task<int> PruneAsync(DateTimeOffset now, DateOnly today, TimeSpan room, CancellationToken ct)
+    {
+        if (_prunedOn == today || _options.KeepEnded <= TimeSpan.Zero || room <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        var batch = Math.Min(_options.PruneBatch, RowsThatFit(room));
+        if (batch < 1)
+        {
+            return 0;
+        }
+
+        var pruned = await outbox.PruneAsync(now - _options.KeepEnded, batch, ct);
+        if (pruned < batch)
+        {
+            _prunedOn = today;
+        }
+
+        return pruned;
     }
 
     private async Task BeginRunAsync(DateTimeOffset now, DateOnly today, CancellationToken ct)

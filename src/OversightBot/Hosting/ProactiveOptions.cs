@@ -51,6 +51,13 @@ public sealed class ProactiveOptions
     [Range(1, 60)]
     public int CatchUpDays { get; set; } = 7;
 
+    /// <summary>
+    /// Delivered, cancelled and recipient-gone outbox rows are deleted this many days after they ended (dead rows are
+    /// kept for an admin). At least 75: longer than the longest catch-up, so a deleted message is never planned again.
+    /// </summary>
+    [Range(75, 36_500)]
+    public int KeepEndedDays { get; set; } = 90;
+
     public TimeSpan ReplanEvery { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
@@ -76,7 +83,7 @@ public sealed class ProactiveOptions
         ReplanEvery = ReplanEvery,
     };
 
-    public ProactiveEngineOptions ToEngine() => new() { TickBudget = TickBudget };
+    public ProactiveEngineOptions ToEngine() => new() { TickBudget = TickBudget, KeepEnded = TimeSpan.FromDays(KeepEndedDays) };
 
     public DispatcherOptions ToDispatcher() => new()
     {

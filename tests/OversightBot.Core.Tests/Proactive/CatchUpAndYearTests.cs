@@ -107,6 +107,35 @@ public sealed class CatchUpAndYearTests
     }
 
     [Fact]
+    public async Task AYearWithPruningAndMonthlyRestarts_KeepsTheOutboxShort_AndNeverSendsAKeyTwice()
+    {
+        var demo = DemoDataSet.LoadEmbedded();
+        foreach (var p in demo.People.Where(p => p.Role == Role.Manager))
+        {
+            p.Preferences.Digest = new DigestSubscription();
+        }
+
+        var h = new ProactiveHarness(demo.Items, demo.People, Some.Date(2023, 1, 1), demo.Boards)
+        {
+            EngineOptions = new ProactiveEngineOptions { KeepEnded = TimeSpan.FromDays(75), PruneBatch = 20 },
+        };
+        h.Restart();
+
+        for (var month = 2; month <= 13; month++)
+        {
+            await h.RunUntilAsync(month <= 12 ? Some.Date(2023, month, 1) : Some.Date(2024, 1, 1), TimeSpan.FromMinutes(30));
+            h.Restart(); // a new process: nothing remembered, every key checked against the outbox
+        }
+
+        Assert.Equal(h.Sent.Count, h.Sent.Select(s => s.Key).Distinct(StringComparer.Ordinal).Count());
+        Assert.True(h.Reports.Sum(r => r.Pruned) > 100);
+        var left = await h.Outbox.ByStateAsync(null, 0, int.MaxValue, CancellationToken.None);
+        var cutOff = h.Clock.GetUtcNow() - TimeSpan.FromDays(76);
+        Assert.DoesNotContain(left, r => r.State is OutboxState.Delivered or OutboxState.Cancelled or OutboxState.Gone && r.DoneAt < cutOff);
+        Assert.True(left.Count < h.Sent.Count / 2, $"{left.Count} rows left of {h.Sent.Count} sent");
+    }
+
+    [Fact]
     public async Task PlanningTwice_AddsNothingTheSecondTime()
     {
         var h = new ProactiveHarness([Some.Item("R-1", due: Some.Date(2023, 2, 8), owner: "Strategy")], NudgeScheduleTests.Team(), Some.Date(2023, 2, 8));

@@ -26,6 +26,7 @@ internal sealed class FailingWritesOutbox(IOutboxStore inner, int failures) : IO
     public Task<bool> ExistsAsync(string key, CancellationToken ct) => inner.ExistsAsync(key, ct);
     public Task<IReadOnlySet<string>> ExistingKeysAsync(IReadOnlyCollection<string> keys, CancellationToken ct) => inner.ExistingKeysAsync(keys, ct);
     public Task<OutboxRow?> GetOutboxRowAsync(string key, CancellationToken ct) => inner.GetOutboxRowAsync(key, ct);
+    public Task<int> PruneAsync(DateTimeOffset endedBefore, int max, CancellationToken ct) => inner.PruneAsync(endedBefore, max, ct);
     public Task<IReadOnlyList<OutboxRow>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken ct) => inner.ClaimDueAsync(now, lease, max, ct);
     public Task<bool> RecordAsync(string key, SendOutcome outcome, string? channel, DateTimeOffset now, OutboxRetryPolicy retry, CancellationToken ct) => inner.RecordAsync(key, outcome, channel, now, retry, ct);
     public Task<int> RecordManyAsync(IReadOnlyList<OutboxOutcome> outcomes, DateTimeOffset now, OutboxRetryPolicy retry, CancellationToken ct) => inner.RecordManyAsync(outcomes, now, retry, ct);
