@@ -53,6 +53,13 @@ public sealed class TeamsAuthenticator
         ConfigurationManager<OpenIdConnectConfiguration> Manager, OpenIdConnectConfiguration Config, bool RequireEndorsement,
         string? Kid, DateTime? Expires, DateTime? NotBefore, string? ServiceUrl);
 
+    /// <summary>
+    /// Keys fetched at once for an unknown key id, used until the configuration manager has replaced the key set it
+    /// had then (it refreshes in the background): without this, requests signed with a newly rolled key would be
+    /// refused for a while after the first one was accepted.
+    /// </summary>
+    private readonly ConcurrentDictionary<ConfigurationManager<OpenIdConnectConfiguration>, (OpenIdConnectConfiguration Stale, OpenIdConnectConfiguration Fresh)> _fetchedEarly = new();
+
     /// <summary>How often an unknown key id may force a fetch of the keys (a flood of forged kids cannot hammer the issuer).</summary>
     public static readonly TimeSpan KeyRefetchInterval = TimeSpan.FromSeconds(30);
 
@@ -168,15 +175,28 @@ public sealed class TeamsAuthenticator
 
     private async Task<OpenIdConnectConfiguration?> CurrentConfigurationAsync(ConfigurationManager<OpenIdConnectConfiguration> manager, CancellationToken ct)
     {
+        OpenIdConnectConfiguration config;
         try
         {
-            return await manager.GetConfigurationAsync(ct);
+            config = await manager.GetConfigurationAsync(ct);
         }
         catch (InvalidOperationException ex)
         {
             _log.LogError(ex, "Teams: could not read the OpenID metadata {Url}", manager.MetadataAddress);
             return null;
         }
+
+        if (_fetchedEarly.TryGetValue(manager, out var early))
+        {
+            if (ReferenceEquals(config, early.Stale))
+            {
+                return early.Fresh;
+            }
+
+            _fetchedEarly.TryRemove(manager, out _); // the manager has its new key set now
+        }
+
+        return config;
     }
 
     /// <summary>The checks that depend on the request and the time, made for every request.</summary>
@@ -216,6 +236,8 @@ public sealed class TeamsAuthenticator
         try
         {
             var fresh = await OpenIdConnectConfigurationRetriever.GetAsync(manager.MetadataAddress, _retrievers[manager], ct);
+            var held = await manager.GetConfigurationAsync(ct);
+            _fetchedEarly[manager] = (held, fresh);
             manager.RequestRefresh();
             _log.LogInformation("Teams: fetched the signing keys again for an unknown key id");
             return fresh;

@@ -57,6 +57,13 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var rolled = first with { Authorization = "Bearer " + Issuer.Token(TeamsBotHost.AppId, Connector.ServiceUrl, kid: "rolled-key") };
 
         Assert.Equal(HttpStatusCode.OK, await PostAsync(Http, Bot.MessagesUrl, rolled));
+
+        // Right after the rollover, every request signed with the new key is accepted (the keys fetched for the
+        // first one serve the next ones, while the cached key set is still being replaced).
+        var another = first with { Authorization = "Bearer " + Issuer.Token(TeamsBotHost.AppId, Connector.ServiceUrl, kid: "rolled-key", expiresIn: TimeSpan.FromMinutes(59)) };
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Http, Bot.MessagesUrl, another));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Http, Bot.MessagesUrl, rolled));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Http, Bot.MessagesUrl, first));
     }
 
     [Fact]
