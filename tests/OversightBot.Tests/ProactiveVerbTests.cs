@@ -30,6 +30,18 @@ public sealed class ProactiveVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_NamesTheItemsNobodyCanBeNudgedFor()
+    {
+        var output = new StringWriter();
+
+        // R-11 belongs to the London Assembly Police and Crime Committee: no person or team in the demo data.
+        var code = await SimulateVerb.RunAsync(["--from", "2023-05-01", "--to", "2023-06-30", "--db", _folder.File("unreached.db")], output, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Nobody to nudge for 1 item(s) whose owner matches no person or team member: R-11.", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Simulate_Json_IsAnArrayOfMessages_AndBadDatesAreRefused()
     {
         var output = new StringWriter();

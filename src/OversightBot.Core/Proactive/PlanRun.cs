@@ -25,6 +25,7 @@ public sealed class PlanRun
     private readonly DateOnly? _unplannedFrom;
     private readonly bool _remember;
     private readonly List<(StepKind Kind, DateOnly Day)> _steps;
+    private readonly SortedSet<string> _unreached = new(StringComparer.Ordinal);
     private int _next;
     private int _items;
     private int _considered;
@@ -64,7 +65,7 @@ public sealed class PlanRun
 
     public int StepCount => _steps.Count;
 
-    public PlanStats Stats => new(_items, _considered, _new, _read, _check, _total - _read - _check, _lookedUp, _next);
+    public PlanStats Stats => new(_items, _considered, _new, _read, _check, _total - _read - _check, _lookedUp, _next, [.. _unreached]);
 
     /// <summary>
     /// Does the next step and returns its new rows. A step that throws (the store could not be read) is not counted
@@ -91,7 +92,7 @@ public sealed class PlanRun
                 itemsRead = due.Count;
                 foreach (var item in due)
                 {
-                    _planner.PlanItem(item, _directory, From, Today, now, _dueAt, planned);
+                    _planner.PlanItem(item, _directory, From, Today, now, _dueAt, planned, _unreached);
                 }
 
                 break;
@@ -101,7 +102,7 @@ public sealed class PlanRun
                 itemsRead = recurring.Count;
                 foreach (var item in recurring.OrderBy(i => i.Id, StringComparer.Ordinal))
                 {
-                    _planner.PlanItem(item, _directory, From, Today, now, _dueAt, planned);
+                    _planner.PlanItem(item, _directory, From, Today, now, _dueAt, planned, _unreached);
                 }
 
                 break;

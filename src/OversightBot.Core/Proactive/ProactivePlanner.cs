@@ -8,7 +8,13 @@ namespace OversightBot.Core.Proactive;
 /// Figures of a plan: items read, messages considered, new rows, keys looked up in the outbox, steps; time reading
 /// items, time looking keys up, time for the rest (slot arithmetic, building rows).
 /// </summary>
-public sealed record PlanStats(int Items, int Considered, int New, TimeSpan ReadItems, TimeSpan CheckKeys, TimeSpan Rest, int LookedUp = 0, int Steps = 0);
+/// <summary>
+/// A plan's figures. <paramref name="Unreached"/>: ids of open items that were due a nudge but whose owner matches no
+/// person and no team with members, so nobody was nudged (admins should fix the owner or the people).
+/// </summary>
+public sealed record PlanStats(
+    int Items, int Considered, int New, TimeSpan ReadItems, TimeSpan CheckKeys, TimeSpan Rest, int LookedUp = 0, int Steps = 0,
+    IReadOnlyList<string>? Unreached = null);
 
 /// <summary>
 /// Turns (now, the store, preferences) into outbox rows. Deterministic: the same inputs give the same keys, so
@@ -173,14 +179,21 @@ public sealed class ProactivePlanner(
     }
 
     internal void PlanItem(
-        TrackedItem item, PeopleDirectory directory, DateOnly from, DateOnly today, DateTimeOffset now, DateTimeOffset dueAt, List<PlannedMessage> planned)
+        TrackedItem item, PeopleDirectory directory, DateOnly from, DateOnly today, DateTimeOffset now, DateTimeOffset dueAt, List<PlannedMessage> planned,
+        ISet<string>? unreached = null)
     {
         if (!item.IsOpen || item.SnoozedUntil is { } snoozed && snoozed > today)
         {
             return;
         }
 
-        foreach (var owner in directory.OwnersOf(item.Owner))
+        var owners = directory.OwnersOf(item.Owner).ToList();
+        if (owners.Count == 0 && unreached is not null && NudgeSlots.LatestOwnerSlot(item, policy.OffsetsDays, from, today, policy) is not null)
+        {
+            unreached.Add(item.Id);
+        }
+
+        foreach (var owner in owners)
         {
             if (NudgeSlots.LatestOwnerSlot(item, policy.OffsetsFor(owner), from, today, policy) is { } slot)
             {

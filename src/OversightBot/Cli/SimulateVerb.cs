@@ -30,7 +30,8 @@ public static class SimulateVerb
 
         var policy = AppConfiguration.Build([]).GetSection(ProactiveOptions.Section).Get<ProactiveOptions>()?.ToPolicy() ?? new ReminderPolicy();
         using var runtime = await BotRuntime.OpenAsync(CommandLine.Storage(args), TimeProvider.System, ct);
-        var messages = await SimulateAsync(runtime, policy, from, to, ct);
+        var unreached = new SortedSet<string>(StringComparer.Ordinal);
+        var messages = await SimulateAsync(runtime, policy, from, to, ct, unreached);
         if (args.Has("--json"))
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(messages, ReplyJson.Indented));
@@ -45,10 +46,17 @@ public static class SimulateVerb
         }
 
         await output.WriteLineAsync($"{messages.Count} messages from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (Europe/London times).");
+        if (unreached.Count > 0)
+        {
+            await output.WriteLineAsync($"Nobody to nudge for {unreached.Count} item(s) whose owner matches no person or team member: {string.Join(", ", unreached)}.");
+        }
+
         return 0;
     }
 
-    public static async Task<IReadOnlyList<Simulated>> SimulateAsync(BotRuntime runtime, ReminderPolicy policy, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <summary>Every message the planners would send from <paramref name="from"/> to <paramref name="to"/>; items nobody could be nudged for go to <paramref name="unreached"/>.</summary>
+    public static async Task<IReadOnlyList<Simulated>> SimulateAsync(
+        BotRuntime runtime, ReminderPolicy policy, DateOnly from, DateOnly to, CancellationToken ct, ISet<string>? unreached = null)
     {
         var outbox = new InMemoryOutboxStore();
         var planner = ProactiveComposition.CreatePlanner(runtime, outbox, policy);
@@ -61,6 +69,7 @@ public static class SimulateVerb
             }
 
             var rows = await planner.PlanAsync(London.At(day, TimeOnly.MinValue), day, ct);
+            unreached?.UnionWith(planner.LastPlan?.Unreached ?? []);
             await outbox.AddManyIfAbsentAsync(rows, ct);
             all.AddRange(rows.OrderBy(r => r.DueAt).ThenBy(r => r.Key, StringComparer.Ordinal)
                 .Select(r => new Simulated(r.DueAt, r.Recipient, r.Key, r.Kind, r.Message.Heading ?? r.Message.Text, r.Message.Text)));

@@ -37,6 +37,10 @@ public sealed partial class ProactiveService(
                 if (report.Finished is { } plan)
                 {
                     LogPlanned(log, plan.Stats.New, plan.Stats.Considered, plan.Ticks, plan.Work.TotalMilliseconds, plan.LongestTick.TotalMilliseconds);
+                    if (plan.Stats.Unreached is { Count: > 0 } unreached)
+                    {
+                        LogUnreached(log, unreached.Count, string.Join(", ", unreached.Take(20)));
+                    }
                 }
 
                 var d = report.Dispatch;
@@ -71,6 +75,9 @@ public sealed partial class ProactiveService(
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Planned {New} new outbox rows ({Considered} considered) over {Ticks} ticks: {Ms:F1} ms of work, longest tick {LongestMs:F1} ms")]
     private static partial void LogPlanned(ILogger logger, int @new, int considered, int ticks, double ms, double longestMs);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "{Count} open item(s) were due a nudge but their owner matches no person or team member, so nobody was nudged: {ItemIds}")]
+    private static partial void LogUnreached(ILogger logger, int count, string itemIds);
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Dispatched {Claimed}: {Delivered} delivered, {Throttled} throttled, {Failed} failed, {Gone} gone, {Cancelled} cancelled; record lag max {LagMs:F2} ms")]
     private static partial void LogDispatched(ILogger logger, int claimed, int delivered, int throttled, int failed, int gone, int cancelled, double lagMs);

@@ -43,6 +43,20 @@ public sealed class NudgeScheduleTests
     }
 
     [Fact]
+    public async Task AnItemWhoseOwnerMatchesNobody_IsNamedInThePlan_AndNothingIsSent()
+    {
+        var h = new ProactiveHarness(
+            [Item("R-1", Some.Date(2023, 2, 8)), Item("R-2", Some.Date(2023, 2, 8), owner: "Ghost Directorate"), Item("R-3", Some.Date(2023, 9, 1), owner: "nobody@example.org")],
+            Team(), Some.Date(2023, 2, 8));
+
+        await h.RunUntilAsync(h.Clock.GetUtcNow().AddHours(10));
+
+        Assert.Equal(["R-2"], h.Reports.First(r => r.Finished is not null).Finished!.Stats.Unreached); // R-3 is not due a nudge yet
+        Assert.DoesNotContain(h.Sent, s => s.Key.Contains(":R-2:", StringComparison.Ordinal));
+        Assert.Contains(h.Sent, s => s.Key.Contains(":R-1:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Manager_IsToldAt14DaysOverdue_ThenWeekly()
     {
         var h = new ProactiveHarness([Item("R-1", Some.Date(2023, 2, 8))], Team(), Some.Date(2023, 2, 9));
