@@ -79,14 +79,7 @@ public sealed class ProactiveVerbTests : IDisposable
     [Fact]
     public void SampleSettings_BindAndValidate()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "appsettings.sample.json")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        var config = new ConfigurationBuilder().AddJsonFile(Path.Combine(dir.FullName, "appsettings.sample.json")).Build();
+        var config = new ConfigurationBuilder().AddJsonFile(Path.Combine(BotProcess.RepoRoot(), "appsettings.sample.json")).Build();
         var options = config.GetSection(ProactiveOptions.Section).Get<ProactiveOptions>()!;
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         var policy = options.ToPolicy();

@@ -8,7 +8,7 @@ public sealed class ReadmeTests
     [Fact]
     public void Every_sample_setting_is_explained_in_the_readme()
     {
-        var root = RepositoryRoot();
+        var root = BotProcess.RepoRoot();
         // The first cell of each table row names one setting or a few related ones.
         var named = File.ReadAllLines(Path.Combine(root, "README.md"))
             .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
@@ -47,18 +47,5 @@ public sealed class ReadmeTests
                 yield return key;
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "appsettings.sample.json")) && File.Exists(Path.Combine(dir.FullName, "README.md")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (README.md beside appsettings.sample.json) was not found.");
     }
 }

@@ -187,7 +187,7 @@ public sealed class ProactivePlanner(
             return;
         }
 
-        var owners = directory.OwnersOf(item.Owner).ToList();
+        var owners = directory.OwnersOf(item.Owner);
         if (owners.Count == 0 && unreached is not null && NudgeSlots.LatestOwnerSlot(item, policy.OffsetsDays, from, today, policy) is not null)
         {
             unreached.Add(item.Id);
