@@ -158,8 +158,9 @@ public static class RecurrenceCalculator
     /// <summary>The first tracked occurrence due on or after <paramref name="day"/>, or null when the rule has ended.</summary>
     public static PlannedOccurrence? FirstOnOrAfter(RecurrenceRule rule, DateOnly day)
     {
+        var from = rule.TrackFrom is { } t && t > day ? t : day;
         var span = (rule.MonthsPerPeriod * 31) + rule.DueDays + 1;
-        return Between(rule, day, day.AddDays(span)).Cast<PlannedOccurrence?>().FirstOrDefault();
+        return Between(rule, from, from.AddDays(span)).Cast<PlannedOccurrence?>().FirstOrDefault();
     }
 
     /// <summary>The occurrence after <paramref name="index"/> that is tracked, or null when the rule has ended.</summary>
