@@ -3,8 +3,8 @@ using LiteDB;
 namespace OversightBot.Storage.LiteDb;
 
 /// <summary>
-/// Per-day counts of items due ("all") and of open items due ("open"), and per-owner counts of open items,
-/// kept in step with every item write. Totals such as "35,070 overdue" are then a range scan over at most a
+/// Per-day counts of items and occurrences due ("all") and of open ones due ("open", the organisation's own), and
+/// per-owner counts of open items and occurrences, kept in step with every item write. Totals such as "35,070 overdue" are then a range scan over at most a
 /// few thousand day rows instead of a count over tens of thousands of item documents.
 /// </summary>
 public sealed partial class LiteDbStore
@@ -12,45 +12,12 @@ public sealed partial class LiteDbStore
     internal const string DayCountsName = "dayCounts";
     internal const string OwnerCountsName = "ownerCounts";
     private const string OwnerDelta = "owner:";
-    private readonly Lock _itemWrites = new();
 
     private ILiteCollection<BsonDocument> DayCounts => _db.GetCollection(DayCountsName);
 
     private ILiteCollection<BsonDocument> OwnerCounts => _db.GetCollection(OwnerCountsName);
 
     private int OpenCountOf(string ownerKey) => OwnerCounts.FindById(ownerKey)?["open"].AsInt32 ?? 0;
-
-    /// <summary>Writes item documents and adjusts the day counts in one transaction.</summary>
-    private void WriteItems(IEnumerable<BsonDocument> docs)
-    {
-        lock (_itemWrites)
-        {
-            _db.BeginTrans();
-            try
-            {
-                var deltas = new Dictionary<string, (int Open, int All)>(StringComparer.Ordinal);
-                foreach (var doc in docs)
-                {
-                    if (Items.FindById(doc["_id"]) is { } old)
-                    {
-                        Count(deltas, old, -1);
-                    }
-
-                    Count(deltas, doc, +1);
-                    Items.Upsert(doc);
-                }
-
-                ApplyDeltas(deltas);
-                _db.Commit();
-                Changed();
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
-        }
-    }
 
     /// <summary>Sum of the day counts from <paramref name="from"/> to <paramref name="to"/> (ISO dates, inclusive).</summary>
     private int SumDays(string from, string to, bool openOnly)
@@ -73,7 +40,7 @@ public sealed partial class LiteDbStore
         days.DeleteAll();
         owners.DeleteAll();
         var deltas = new Dictionary<string, (int Open, int All)>(StringComparer.Ordinal);
-        foreach (var doc in db.GetCollection(ItemsName).FindAll())
+        foreach (var doc in db.GetCollection(ItemsName).FindAll().Concat(db.GetCollection(OccurrencesName).FindAll()))
         {
             Count(deltas, doc, +1);
         }
@@ -84,7 +51,7 @@ public sealed partial class LiteDbStore
 
     private static void Count(Dictionary<string, (int Open, int All)> deltas, BsonDocument doc, int sign)
     {
-        var due = doc["Due"];
+        var due = doc["allDue"];
         if (due.IsString)
         {
             var c = deltas.GetValueOrDefault(due.AsString);

@@ -47,7 +47,7 @@ public sealed partial class LiteDbStore : INotificationInbox
     public Task<IReadOnlyList<TrackedItem>> RecurringOpenAsync(CancellationToken ct)
     {
         IReadOnlyList<TrackedItem> list = Items.Find(Query.In("Recurrence", new BsonValue(nameof(Recurrence.Monthly)), new BsonValue(nameof(Recurrence.Quarterly)), new BsonValue(nameof(Recurrence.Annually))))
-            .Select(ToItem).Where(i => i.IsOpen).ToList();
+            .Select(ToItem).Where(i => i.IsOpen && i.Series is null).ToList();
         return Task.FromResult(list);
     }
 }

@@ -21,33 +21,50 @@ public sealed partial class LiteDbStore : IItemStore
     public Task<TrackedItem?> GetAsync(string id, CancellationToken ct)
     {
         var doc = Items.FindById(id);
+        if (doc is null)
+        {
+            return Task.FromResult<TrackedItem?>(null);
+        }
+
+        var item = ToItem(doc);
+        item.History = HistoryOf(item.Id);
+        item.HistoryOffset = 0;
+        return Task.FromResult<TrackedItem?>(item);
+    }
+
+    public Task<TrackedItem?> GetForUpdateAsync(string id, CancellationToken ct)
+    {
+        var doc = Items.FindById(id);
         return Task.FromResult(doc is null ? null : ToItem(doc));
     }
 
     public Task UpsertAsync(TrackedItem item, CancellationToken ct)
     {
-        WriteItems([ToDocument(item)]);
+        WriteItems([item]);
         return Task.CompletedTask;
     }
 
     public Task UpsertManyAsync(IEnumerable<TrackedItem> items, CancellationToken ct)
     {
-        WriteItems(items.Select(ToDocument));
+        WriteItems(items);
         return Task.CompletedTask;
     }
 
     public Task<Page<TrackedItem>> OverdueAsync(DateOnly today, int skip, int take, CancellationToken ct)
     {
+        EnsurePlannedThrough(today);
         var to = StoreMapper.Iso(today.AddDays(-1));
         var total = SumDays(NoDate, to, openOnly: true);
-        return Task.FromResult(PageOf(Query.Between("openDue", NoDate, to), total, skip, take));
+        return Task.FromResult(MergedPage(Query.Between("openDue", NoDate, to), "openDue", total, skip, take));
     }
 
     public Task<Page<TrackedItem>> DueBetweenAsync(DateOnly from, DateOnly to, bool openOnly, int skip, int take, CancellationToken ct)
     {
+        EnsurePlannedThrough(to);
         var (start, end) = (StoreMapper.Iso(from), StoreMapper.Iso(to));
         var total = SumDays(start, end, openOnly);
-        return Task.FromResult(PageOf(Query.Between(openOnly ? "openDue" : "Due", start, end), total, skip, take));
+        var field = openOnly ? "openDue" : "allDue";
+        return Task.FromResult(MergedPage(Query.Between(field, start, end), field, total, skip, take));
     }
 
     public Task<Page<TrackedItem>> ByOwnerAsync(IReadOnlyCollection<string> owners, bool openOnly, int skip, int take, CancellationToken ct)
@@ -67,12 +84,14 @@ public sealed partial class LiteDbStore : IItemStore
             return Task.FromResult(new Page<TrackedItem>(matched.Skip(skip).Take(take).ToList(), matched.Count));
         }
 
-        // Open items: each owner's slice of the ownerOpen index is already in due-date order; merge the slices.
+        // Open items and occurrences: each owner's slice of the ownerOpen index is already in due-date order; merge the slices.
+        EnsurePlannedThrough(SeriesPlanStarted);
         var total = keys.Sum(OpenCountOf);
+        var views = new Dictionary<string, TrackedItem>(StringComparer.Ordinal);
         var page = keys
-            .SelectMany(k => Items.Find(Query.Between("ownerOpen", k + OwnerSeparator, k + OwnerSeparator + "\uffff"), 0, skip + take))
-            .Select(ToItem)
-            .OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal)
+            .SelectMany(k => Items.Find(Query.Between("ownerOpen", k + OwnerSeparator, k + OwnerSeparator + "\uffff"), 0, skip + take).Select(ToItem)
+                .Concat(Occurrences.Find(Query.Between("ownerOpen", k + OwnerSeparator, k + OwnerSeparator + "\uffff"), 0, skip + take).Select(d => ToView(d, views))))
+            .OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal).ThenBy(i => i.Occurrence?.Index ?? -1)
             .Skip(skip).Take(take)
             .ToList();
         return Task.FromResult(new Page<TrackedItem>(page, total));
@@ -219,35 +238,6 @@ public sealed partial class LiteDbStore : IItemStore
             return Task.FromResult(list);
         }
     }
-
-    /// <summary>A page of an index range query; results come in the index's (date) order.</summary>
-    private Page<TrackedItem> PageOf(BsonExpression indexRange, int total, int skip, int take)
-    {
-        if (take <= 0 || skip >= total)
-        {
-            return new Page<TrackedItem>([], total);
-        }
-
-        var page = Items.Find(indexRange, skip, take).Select(ToItem).ToList();
-        return new Page<TrackedItem>(page, total);
-    }
-
-    private BsonDocument ToDocument(TrackedItem item)
-    {
-        var doc = _db.Mapper.ToDocument(item);
-        doc["openDue"] = item.IsOpen && item.Due is { } due ? StoreMapper.Iso(due) : BsonValue.Null;
-        doc["ownerKey"] = OwnerKey(item.Owner);
-        doc["ownerOpen"] = item.IsOpen ? OwnerKey(item.Owner) + OwnerSeparator + (item.Due is { } d ? StoreMapper.Iso(d) : NoDueKey) : BsonValue.Null;
-        doc["terms"] = new BsonArray(SearchTerms.ForItem(item).Select(t => new BsonValue(t)));
-        lock (_ownersLock)
-        {
-            _owners?.Add(item.Owner);
-        }
-
-        return doc;
-    }
-
-    private TrackedItem ToItem(BsonDocument doc) => _db.Mapper.ToObject<TrackedItem>(doc);
 
     internal static string OwnerKey(string owner) => owner.Trim().ToLowerInvariant();
 }

@@ -8,7 +8,7 @@ namespace OversightBot.Storage.LiteDb;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int Current = 5;
+    public const int Current = 6;
 
     private static readonly Action<LiteDatabase>[] Steps =
     [
@@ -58,9 +58,32 @@ internal static class SchemaMigrations
 
         // 5: ended outbox rows are pruned by when they ended.
         db => db.GetCollection(LiteDbStore.OutboxName).EnsureIndex("doneAt", "$.doneAt"),
+
+        // 6: model v2. History in its own collection (appended, never rewritten); occurrences of series; links, themes,
+        // "awaiting others" and statistics; recurring items become series. See LiteDbStore.MigrateToModelV2.
+        db =>
+        {
+            var items = db.GetCollection(LiteDbStore.ItemsName);
+            items.EnsureIndex("allDue", "$.allDue");
+            items.EnsureIndex("awaitDue", "$.awaitDue");
+            items.EnsureIndex("plannedThrough", "$.plannedThrough");
+            items.EnsureIndex("parent", "$.ParentId");
+            items.EnsureIndex("addresses", "$.Addresses[*]");
+            items.EnsureIndex("themes", "$.themeKeys[*]");
+            var occurrences = db.GetCollection(LiteDbStore.OccurrencesName);
+            occurrences.EnsureIndex("series", "$.series");
+            occurrences.EnsureIndex("openDue", "$.openDue");
+            occurrences.EnsureIndex("allDue", "$.allDue");
+            occurrences.EnsureIndex("awaitDue", "$.awaitDue");
+            occurrences.EnsureIndex("ownerOpen", "$.ownerOpen");
+            LiteDbStore.MigrateToModelV2(db);
+        },
     ];
 
-    public static void Apply(LiteDatabase db)
+    public static void Apply(LiteDatabase db) => Apply(db, Current);
+
+    /// <summary>Runs the missing steps up to <paramref name="version"/> (tests build files of earlier versions this way).</summary>
+    internal static void Apply(LiteDatabase db, int version)
     {
         if (db.UserVersion > Current)
         {
@@ -68,7 +91,7 @@ internal static class SchemaMigrations
                 $"The store file has schema version {db.UserVersion}, newer than this build understands ({Current}). Upgrade OversightBot.");
         }
 
-        for (var v = db.UserVersion; v < Current; v++)
+        for (var v = db.UserVersion; v < version; v++)
         {
             Steps[v](db);
             db.UserVersion = v + 1;

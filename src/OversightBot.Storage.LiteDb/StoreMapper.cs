@@ -22,7 +22,14 @@ internal static class StoreMapper
         mapper.RegisterType(
             o => new BsonValue(o.ToString("O", CultureInfo.InvariantCulture)),
             b => DateTimeOffset.Parse(b.AsString, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
-        mapper.Entity<TrackedItem>().Id(i => i.Id, autoId: false);
+        mapper.RegisterType(
+            f => new BsonValue(f.Code),
+            b => FlexDate.Parse(b.AsString));
+        mapper.Entity<TrackedItem>().Id(i => i.Id, autoId: false)
+            .Ignore(i => i.History).Ignore(i => i.HistoryOffset).Ignore(i => i.Occurrence)
+            .Ignore(i => i.IsOpen).Ignore(i => i.AwaitingOthers);
+        mapper.Entity<Occurrence>().Ignore(o => o.Key).Ignore(o => o.Label).Ignore(o => o.IsOpen).Ignore(o => o.Touched);
+        mapper.Entity<Statistic>().Id(s => s.Id, autoId: false).Ignore(s => s.Rate);
         mapper.Entity<Board>().Id(b => b.Id, autoId: false);
         mapper.Entity<Person>().Id(p => p.Email, autoId: false);
         return mapper;

@@ -5,7 +5,7 @@ using OversightBot.Core.Ports;
 namespace OversightBot.Testing;
 
 /// <summary>Items, boards and people in memory, answering the port queries by scanning: for core tests.</summary>
-public sealed class FakeStore : IItemStore, IBoardStore, IPersonStore
+public sealed partial class FakeStore : IItemStore, IBoardStore, IPersonStore
 {
     private readonly Dictionary<string, TrackedItem> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Board> _boards = new(StringComparer.Ordinal);
@@ -25,7 +25,7 @@ public sealed class FakeStore : IItemStore, IBoardStore, IPersonStore
 
         foreach (var p in people ?? [])
         {
-            _people[p.Email] = p;
+            _people[Key(p.Email)] = p.Copy();
         }
     }
 
@@ -38,7 +38,22 @@ public sealed class FakeStore : IItemStore, IBoardStore, IPersonStore
 
     public Task UpsertAsync(TrackedItem item, CancellationToken ct)
     {
+        if (item.Occurrence is not null)
+        {
+            throw new ArgumentException($"{item.Id} is an occurrence as listed; save the occurrence itself.", nameof(item));
+        }
+
+        if (item.Series?.Problem() is { } problem)
+        {
+            throw new ArgumentException($"{item.Id}: {problem}.", nameof(item));
+        }
+
         _items[item.Id] = item;
+        if (item.Series is not null)
+        {
+            Plan(item, _planned.GetValueOrDefault(item.Id, DateOnly.MinValue));
+        }
+
         return Task.CompletedTask;
     }
 
@@ -51,13 +66,14 @@ public sealed class FakeStore : IItemStore, IBoardStore, IPersonStore
     }
 
     public Task<Page<TrackedItem>> OverdueAsync(DateOnly today, int skip, int take, CancellationToken ct) =>
-        Paged(_items.Values.Where(i => i.IsOverdue(today)).OrderBy(i => i.Due), skip, take);
+        Paged(Listed(today).Where(i => i.IsOwnOverdue(today)).OrderBy(i => i.Due), skip, take);
 
     public Task<Page<TrackedItem>> DueBetweenAsync(DateOnly from, DateOnly to, bool openOnly, int skip, int take, CancellationToken ct) =>
-        Paged(_items.Values.Where(i => i.Due >= from && i.Due <= to && (!openOnly || i.IsOpen)).OrderBy(i => i.Due), skip, take);
+        Paged(Listed(to).Where(i => i.Due >= from && i.Due <= to && (!openOnly || (i.IsOpen && !i.OwnerExternal))).OrderBy(i => i.Due), skip, take);
 
     public Task<Page<TrackedItem>> ByOwnerAsync(IReadOnlyCollection<string> owners, bool openOnly, int skip, int take, CancellationToken ct) =>
-        Paged(_items.Values.Where(i => owners.Contains(i.Owner, StringComparer.OrdinalIgnoreCase) && (!openOnly || i.IsOpen)).OrderBy(i => i.Due), skip, take);
+        Paged((openOnly ? Listed(DateOnly.MinValue).Where(i => i.IsOpen) : _items.Values).Where(i => owners.Contains(i.Owner, StringComparer.OrdinalIgnoreCase))
+            .OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal), skip, take);
 
     public Task<Page<TrackedItem>> ByStatusAsync(IReadOnlyCollection<ItemStatus> statuses, int skip, int take, CancellationToken ct) =>
         Paged(_items.Values.Where(i => statuses.Contains(i.Status)), skip, take);
@@ -81,11 +97,12 @@ public sealed class FakeStore : IItemStore, IBoardStore, IPersonStore
             .Where(x => x.n > 0).OrderByDescending(x => x.n).ThenBy(x => x.i.Id, StringComparer.Ordinal).Take(take).Select(x => x.i).ToList());
 
     public Task<IReadOnlyList<string>> OwnersAsync(CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<string>>(_items.Values.Select(i => i.Owner).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        Task.FromResult<IReadOnlyList<string>>(_items.Values.Select(i => i.Owner).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList());
 
     public Task<int> CountAsync(CancellationToken ct) => Task.FromResult(_items.Count);
 
-    public Task<string> NextIdAsync(string prefix, CancellationToken ct) => Task.FromResult($"{prefix}-{_items.Count + 1}");
+    public Task<string> NextIdAsync(string prefix, CancellationToken ct) =>
+        Task.FromResult($"{prefix}-{_items.Keys.Where(k => k.StartsWith(prefix + "-", StringComparison.Ordinal)).Select(k => int.TryParse(k.AsSpan(prefix.Length + 1), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1}");
 
     public Task<Board?> GetBoardAsync(string id, CancellationToken ct) => Task.FromResult(_boards.GetValueOrDefault(id));
 
@@ -100,21 +117,27 @@ public sealed class FakeStore : IItemStore, IBoardStore, IPersonStore
         return Task.CompletedTask;
     }
 
-    public Task<Person?> GetPersonAsync(string email, CancellationToken ct) => Task.FromResult(_people.GetValueOrDefault(email.Trim().ToLowerInvariant()));
+    public Task<Person?> GetPersonAsync(string email, CancellationToken ct) => Task.FromResult(_people.GetValueOrDefault(Key(email))?.Copy());
 
     public Task<Person?> FindByTeamsIdAsync(string aadObjectId, CancellationToken ct) =>
-        Task.FromResult(_people.Values.FirstOrDefault(p => p.TeamsAadObjectId == aadObjectId));
+        Task.FromResult(_people.Values.FirstOrDefault(p => string.Equals(p.TeamsAadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))?.Copy());
 
     public Task<Person?> FindBySlackIdAsync(string slackUserId, CancellationToken ct) =>
-        Task.FromResult(_people.Values.FirstOrDefault(p => p.SlackUserId == slackUserId));
+        Task.FromResult(_people.Values.FirstOrDefault(p => p.SlackUserId == slackUserId)?.Copy());
 
-    public Task<IReadOnlyList<Person>> PeopleAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<Person>>(_people.Values.ToList());
+    public Task<IReadOnlyList<Person>> PeopleAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Person>>(_people.Values.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => p.Copy()).ToList());
 
+    /// <summary>Stored as a copy with its email in lower case, as the real store does.</summary>
     public Task UpsertPersonAsync(Person person, CancellationToken ct)
     {
-        _people[person.Email.Trim().ToLowerInvariant()] = person;
+        var copy = person.Copy();
+        copy.Email = Key(person.Email);
+        _people[copy.Email] = copy;
         return Task.CompletedTask;
     }
+
+    private static string Key(string email) => email.Trim().ToLowerInvariant();
 
     private static Task<Page<TrackedItem>> Paged(IEnumerable<TrackedItem> items, int skip, int take)
     {

@@ -8,7 +8,7 @@ namespace OversightBot.Testing;
 /// The store suite, written against the ports only. Each implementation derives from it and supplies a fresh
 /// store; every implementation must pass it unchanged.
 /// </summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 

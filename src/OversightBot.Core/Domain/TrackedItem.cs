@@ -124,6 +124,8 @@ public sealed class TrackedItem
     public string? Board { get; set; }
     public List<string> Evidence { get; set; } = [];
     public List<HistoryEntry> History { get; set; } = [];
+    /// <summary>How many earlier history entries are stored but not loaded into <see cref="History"/> (never stored).</summary>
+    public int HistoryOffset { get; set; }
     public List<DueRevision> Revisions { get; set; } = [];
 
     /// <summary>How the due date is written when the source gives less than a day ("December 2020", "2023/24").</summary>

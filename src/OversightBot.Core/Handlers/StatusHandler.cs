@@ -62,9 +62,23 @@ public sealed class StatusHandler(IItemStore items)
             new("Owner", item.Owner),
             new("Due", item.Due is { } d ? ReplyItems.Date(d) + (item.DueRule is { } rule ? $" ({rule})" : "") : "no date set" + (item.DueRule is { } r ? $" ({r})" : "")),
         };
-        if (item.Recurrence != Recurrence.None)
+        if (item.Series is { } series)
+        {
+            facts.Add(new ReplyFact("Repeats", series.Text));
+        }
+        else if (item.Recurrence != Recurrence.None)
         {
             facts.Add(new ReplyFact("Repeats", item.Recurrence.ToString().ToLowerInvariant()));
+        }
+
+        if (item.DueAsWritten is { } written)
+        {
+            facts.Add(new ReplyFact("Due as written", written.Text));
+        }
+
+        if (item.OwnerExternal)
+        {
+            facts.Add(new ReplyFact("Awaiting", $"{item.Owner} (outside the organisation)" + (item.InternalContact is { } c ? $"; chased by {c}" : "")));
         }
 
         foreach (var rev in item.Revisions)

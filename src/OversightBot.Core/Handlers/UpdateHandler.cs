@@ -38,6 +38,11 @@ public sealed class UpdateHandler(IItemStore items, IPersonStore people, ItemWri
             return Refusal.Because(update.Name, $"What should I change on {item.Id}? For example \"mark {item.Id} done\", \"{item.Id} is in progress: audit started\" or \"move {item.Id} to 31 March because …\".");
         }
 
+        if (OccurrenceUpdates.Applies(item, update, items) && update.NewDue is null)
+        {
+            return await OccurrenceUpdates.ApplyAsync(item, update, ctx, items, ct);
+        }
+
         if (update.NewDue is not null && string.IsNullOrWhiteSpace(update.Reason))
         {
             return Refusal.Because(update.Name, $"A new due date needs a reason: \"move {item.Id} to {ReplyItems.Date(update.NewDue.Value)} because …\".");
@@ -47,7 +52,7 @@ public sealed class UpdateHandler(IItemStore items, IPersonStore people, ItemWri
         var done = new List<string>();
         if (update.NewStatus is { } status && status != item.Status)
         {
-            Record(item, ctx, "status", ReplyItems.StatusName(item.Status), ReplyItems.StatusName(status), update.Note);
+            Record(item, ctx, "status", ReplyItems.StatusName(item.Status), ReplyItems.StatusName(status), update.Note, item.Status, status);
             item.Status = status;
             item.Closed = status == ItemStatus.Done ? ctx.Today : null;
             done.Add($"status → {ReplyItems.StatusText(status)}");
@@ -99,7 +104,7 @@ public sealed class UpdateHandler(IItemStore items, IPersonStore people, ItemWri
             DecidedBy = approved ? ctx.Asker.Email : null,
         });
         var from = item.Due is { } d ? ReplyItems.Date(d) : "none";
-        Record(item, ctx, approved ? "due date revised" : "due date revision requested", from, ReplyItems.Date(newDue), reason);
+        Record(item, ctx, approved ? "due date revised" : "due date revision requested", from, ReplyItems.Date(newDue), reason, fromDue: approved ? item.Due : null, toDue: approved ? newDue : null);
         var count = item.Revisions.Count(r => r.State == RevisionState.Approved);
         if (approved)
         {
@@ -127,7 +132,7 @@ public sealed class UpdateHandler(IItemStore items, IPersonStore people, ItemWri
 
         var rev = item.Revisions[pending];
         item.Revisions[pending] = rev with { State = decision.Approve ? RevisionState.Approved : RevisionState.Rejected, DecidedBy = ctx.Asker!.Email };
-        Record(item, ctx, decision.Approve ? "due date revision approved" : "due date revision rejected", rev.From is { } f ? ReplyItems.Date(f) : "none", ReplyItems.Date(rev.To), rev.Reason);
+        Record(item, ctx, decision.Approve ? "due date revision approved" : "due date revision rejected", rev.From is { } f ? ReplyItems.Date(f) : "none", ReplyItems.Date(rev.To), rev.Reason, fromDue: decision.Approve ? item.Due : null, toDue: decision.Approve ? rev.To : null);
         if (decision.Approve)
         {
             item.Due = rev.To;
@@ -146,6 +151,12 @@ public sealed class UpdateHandler(IItemStore items, IPersonStore people, ItemWri
         };
     }
 
-    private static void Record(TrackedItem item, AskContext ctx, string what, string? from, string? to, string? note) =>
-        item.History.Add(new HistoryEntry { At = ctx.Now, By = ctx.Asker!.Email, What = what, From = from, To = to, Note = note });
+    private static void Record(
+        TrackedItem item, AskContext ctx, string what, string? from, string? to, string? note,
+        ItemStatus? fromStatus = null, ItemStatus? toStatus = null, DateOnly? fromDue = null, DateOnly? toDue = null) =>
+        item.History.Add(new HistoryEntry
+        {
+            At = ctx.Now, By = ctx.Asker!.Email, What = what, From = from, To = to, Note = note,
+            FromStatus = fromStatus, ToStatus = toStatus, FromDue = fromDue, ToDue = toDue,
+        });
 }

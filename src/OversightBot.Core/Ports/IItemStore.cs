@@ -16,7 +16,16 @@ public interface IItemStore
 
     Task<TrackedItem?> GetAsync(string id, CancellationToken ct);
 
-    /// <summary>Inserts or replaces the whole item (history included).</summary>
+    /// <summary>
+    /// The item without its history, for a change: <see cref="TrackedItem.History"/> is empty and
+    /// <see cref="TrackedItem.HistoryOffset"/> says how many entries are stored; entries added to it are appended.
+    /// </summary>
+    Task<TrackedItem?> GetForUpdateAsync(string id, CancellationToken ct) => GetAsync(id, ct);
+
+    /// <summary>
+    /// Inserts or replaces the item. Its history is appended: entries the store holds are never rewritten or lost, only
+    /// entries past the stored count are added.
+    /// </summary>
     Task UpsertAsync(TrackedItem item, CancellationToken ct);
 
     Task UpsertManyAsync(IEnumerable<TrackedItem> items, CancellationToken ct);
@@ -50,13 +59,49 @@ public interface IItemStore
     /// <summary>Every distinct owner (person email or team name) that owns at least one item.</summary>
     Task<IReadOnlyList<string>> OwnersAsync(CancellationToken ct);
 
-    /// <summary>Open items with a recurrence (quarterly updates...). Stores should answer from an index.</summary>
+    /// <summary>
+    /// Open first-model recurring items (a recurrence but no <see cref="TrackedItem.Series"/> rule). Series are listed
+    /// by occurrence through the date queries instead, so stores holding only series return none.
+    /// </summary>
     async Task<IReadOnlyList<TrackedItem>> RecurringOpenAsync(CancellationToken ct)
     {
         var list = new List<TrackedItem>();
         await foreach (var item in AllAsync(ct))
         {
-            if (item.IsOpen && item.Recurrence != Recurrence.None)
+            if (item.IsOpen && item.Recurrence != Recurrence.None && item.Series is null)
+            {
+                list.Add(item);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The parts of <paramref name="parentId"/> (items whose <see cref="TrackedItem.ParentId"/> is it), by id.</summary>
+    async Task<IReadOnlyList<TrackedItem>> PartsAsync(string parentId, CancellationToken ct) =>
+        await ScanAsync(i => string.Equals(i.ParentId, parentId, StringComparison.OrdinalIgnoreCase), ct);
+
+    /// <summary>The items (actions) that address <paramref name="itemId"/>, by id.</summary>
+    async Task<IReadOnlyList<TrackedItem>> AddressedByAsync(string itemId, CancellationToken ct) =>
+        await ScanAsync(i => i.Addresses.Contains(itemId, StringComparer.OrdinalIgnoreCase), ct);
+
+    /// <summary>Items tagged with <paramref name="theme"/> (case-insensitive), by id.</summary>
+    async Task<IReadOnlyList<TrackedItem>> ByThemeAsync(string theme, CancellationToken ct) =>
+        await ScanAsync(i => i.Themes.Contains(theme.Trim(), StringComparer.OrdinalIgnoreCase), ct);
+
+    /// <summary>Open items owned by outside bodies ("awaiting others"), soonest due first.</summary>
+    async Task<Page<TrackedItem>> AwaitingOthersAsync(int skip, int take, CancellationToken ct)
+    {
+        var all = (await ScanAsync(i => i.IsOpen && i.OwnerExternal, ct)).OrderBy(i => i.Due ?? DateOnly.MaxValue).ToList();
+        return new Page<TrackedItem>(all.Skip(skip).Take(take).ToList(), all.Count);
+    }
+
+    private async Task<IReadOnlyList<TrackedItem>> ScanAsync(Func<TrackedItem, bool> match, CancellationToken ct)
+    {
+        var list = new List<TrackedItem>();
+        await foreach (var item in AllAsync(ct))
+        {
+            if (match(item))
             {
                 list.Add(item);
             }

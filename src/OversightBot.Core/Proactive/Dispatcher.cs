@@ -200,8 +200,14 @@ public sealed class Dispatcher(
             return null;
         }
 
-        var item = await items.GetAsync(row.ItemId, ct);
+        var item = await items.GetForUpdateAsync(row.ItemId, ct);
         var today = London.Today(clock);
+        if (item is { Series: not null, IsOpen: true } && row.ItemDue is { } due && items is IOccurrenceStore occurrences)
+        {
+            var open = await occurrences.OccurrencesAsync(item.Id, due, due, ct) is [{ IsOpen: true }, ..];
+            return open ? (item.SnoozedUntil is { } until && until > today ? "item snoozed" : null) : "occurrence closed";
+        }
+
         return item switch
         {
             null => "item removed",
