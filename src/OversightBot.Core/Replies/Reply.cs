@@ -51,6 +51,8 @@ public sealed record ReplyBoard
     public required string Id { get; init; }
     public required string Name { get; init; }
     public bool Stale { get; init; }
+    /// <summary>"stale", "upToDate", "unknown" (nothing on record to judge by) or "notExpected" (closed or dormant).</summary>
+    public string Standing { get; init; } = "upToDate";
     public IReadOnlyList<string> Reasons { get; init; } = [];
     public IReadOnlyList<ReplyFact> Latest { get; init; } = [];
     public string? WebPage { get; init; }
