@@ -8,7 +8,7 @@ namespace OversightBot.Storage.LiteDb;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int Current = 6;
+    public const int Current = 7;
 
     private static readonly Action<LiteDatabase>[] Steps =
     [
@@ -59,7 +59,10 @@ internal static class SchemaMigrations
         // 5: ended outbox rows are pruned by when they ended.
         db => db.GetCollection(LiteDbStore.OutboxName).EnsureIndex("doneAt", "$.doneAt"),
 
-        // 6: model v2. History in its own collection (appended, never rewritten); occurrences of series; links, themes,
+        // 6: people's chat accounts in one map; conversation references keyed (channel, scope, id) with a channel payload.
+        ChannelNeutralMigration.Apply,
+
+        // 7: model v2. History in its own collection (appended, never rewritten); occurrences of series; links, themes,
         // "awaiting others" and statistics; recurring items become series. See LiteDbStore.MigrateToModelV2.
         db =>
         {
@@ -82,8 +85,8 @@ internal static class SchemaMigrations
 
     public static void Apply(LiteDatabase db) => Apply(db, Current);
 
-    /// <summary>Runs the missing steps up to <paramref name="version"/> (tests build files of earlier versions this way).</summary>
-    internal static void Apply(LiteDatabase db, int version)
+    /// <summary>Runs the steps up to <paramref name="target"/> (tests build files of older versions with it).</summary>
+    internal static void Apply(LiteDatabase db, int target)
     {
         if (db.UserVersion > Current)
         {
@@ -91,7 +94,7 @@ internal static class SchemaMigrations
                 $"The store file has schema version {db.UserVersion}, newer than this build understands ({Current}). Upgrade OversightBot.");
         }
 
-        for (var v = db.UserVersion; v < version; v++)
+        for (var v = db.UserVersion; v < target; v++)
         {
             Steps[v](db);
             db.UserVersion = v + 1;

@@ -5,14 +5,14 @@ using OversightBot.Testing;
 
 namespace OversightBot.Storage.LiteDb.Tests;
 
-/// <summary>A file written in the first model's shape (schema 5) opens as model v2 with nothing lost.</summary>
+/// <summary>A file written in the first model's shape (schema 6, before model v2) opens as model v2 with nothing lost.</summary>
 public sealed class ModelV2MigrationTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly TempFolder _folder = new();
 
     [Fact]
-    public async Task SchemaFive_File_MigratesWithEveryItemHistoryPersonReferenceAndOutboxRowKept()
+    public async Task FirstModel_File_MigratesWithEveryItemHistoryPersonReferenceAndOutboxRowKept()
     {
         var path = _folder.File("v5.db");
         var before = WriteSchemaFiveFile(path);
@@ -34,7 +34,7 @@ public sealed class ModelV2MigrationTests : IDisposable
     }
 
     [Fact]
-    public async Task SchemaFive_RecurringItem_BecomesASeriesWhoseMonthEndsDoNotDrift()
+    public async Task FirstModel_RecurringItem_BecomesASeriesWhoseMonthEndsDoNotDrift()
     {
         var path = _folder.File("v5-recurring.db");
         WriteSchemaFiveFile(path);
@@ -50,7 +50,10 @@ public sealed class ModelV2MigrationTests : IDisposable
         Assert.Equal(3, overdue.Total);
     }
 
-    /// <summary>Writes documents exactly as the schema-5 store did; returns the other collections' documents as text.</summary>
+    /// <summary>
+    /// Writes documents as the schema-5 store did and runs the schema-6 step on them (the file today's store keeps);
+    /// returns the other collections' documents as text.
+    /// </summary>
     private static Dictionary<string, List<string>> WriteSchemaFiveFile(string path)
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper { EnumAsInteger = false });
@@ -64,6 +67,7 @@ public sealed class ModelV2MigrationTests : IDisposable
         db.GetCollection("outbox").Insert(new BsonDocument { ["_id"] = "nudge:R-1:2023-02-06:7", ["state"] = "pending", ["queueAt"] = "2023-01-30T09:00:00Z" });
         db.GetCollection("inbox").Insert(new BsonDocument { ["_id"] = ObjectId.NewObjectId(), ["recipient"] = "olivia.officer@example.org", ["key"] = "digest:x" });
         LiteDbStore.RebuildDayCounts(db);
+        SchemaMigrations.Apply(db, 6);
         return new[] { "people", LiteDbStore.ConversationReferencesName, "outbox", "inbox" }
             .ToDictionary(n => n, n => db.GetCollection(n).FindAll().Select(d => d.ToString()).Order().ToList());
     }

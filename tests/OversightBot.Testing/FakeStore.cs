@@ -119,11 +119,8 @@ public sealed partial class FakeStore : IItemStore, IBoardStore, IPersonStore
 
     public Task<Person?> GetPersonAsync(string email, CancellationToken ct) => Task.FromResult(_people.GetValueOrDefault(Key(email))?.Copy());
 
-    public Task<Person?> FindByTeamsIdAsync(string aadObjectId, CancellationToken ct) =>
-        Task.FromResult(_people.Values.FirstOrDefault(p => string.Equals(p.TeamsAadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))?.Copy());
-
-    public Task<Person?> FindBySlackIdAsync(string slackUserId, CancellationToken ct) =>
-        Task.FromResult(_people.Values.FirstOrDefault(p => p.SlackUserId == slackUserId)?.Copy());
+    public Task<Person?> FindByAccountAsync(string channel, string accountId, CancellationToken ct) =>
+        Task.FromResult(_people.Values.FirstOrDefault(p => string.Equals(p.AccountIn(channel), accountId, StringComparison.OrdinalIgnoreCase))?.Copy());
 
     public Task<IReadOnlyList<Person>> PeopleAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Person>>(_people.Values.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => p.Copy()).ToList());
