@@ -24,6 +24,14 @@ public static class DemoSeeder
         }
 
         await items.UpsertManyAsync(demo.Items, ct);
+        if (items is IStatisticStore statistics)
+        {
+            foreach (var statistic in demo.Statistics)
+            {
+                await statistics.UpsertStatisticAsync(statistic, ct);
+            }
+        }
+
         return true;
     }
 }
