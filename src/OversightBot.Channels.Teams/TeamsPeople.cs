@@ -53,19 +53,19 @@ public sealed class TeamsPeople(IPersonStore people, ConnectorClient connector, 
         var email = member?.Email ?? member?.UserPrincipalName;
         if (string.IsNullOrWhiteSpace(email) || await people.GetPersonAsync(email, ct) is not { } person)
         {
-            log.LogDebug("Teams: user {AadObjectId} is not a known person", aad);
+            log.LogDebug(TeamsLogEvents.UnknownPerson, "Teams: user {AadObjectId} is not a known person", aad);
             return null;
         }
 
         if (person.TeamsAadObjectId is { Length: > 0 } other && !string.Equals(other, aad, StringComparison.OrdinalIgnoreCase))
         {
-            log.LogWarning("Teams: a person's email matched, but another Teams account is already linked to them; answering read-only");
+            log.LogWarning(TeamsLogEvents.PersonAlreadyLinked, "Teams: a person's email matched, but another Teams account is already linked to them; answering read-only");
             return null;
         }
 
         person.TeamsAadObjectId = aad;
         await people.UpsertPersonAsync(person, ct);
-        log.LogInformation("Teams: linked a Teams account to a person on first contact");
+        log.LogInformation(TeamsLogEvents.PersonLinked, "Teams: linked a Teams account to a person on first contact");
         return person;
     }
 }

@@ -65,7 +65,7 @@ public static class WebHost
         NotificationEndpoints.Map(chat);
         app.MapTeamsChannel();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot");
-        log.LogInformation("Store {Provider} at {Path}; web chat at / ({Access})", "litedb", storage.Path,
+        log.LogInformation(HostLogEvents.StoreOpened, "Store {Provider} at {Path}; web chat at / ({Access})", "litedb", storage.Path,
             webChat.AllowRemote ? "open to other machines" : "this machine only");
         return app;
     }
