@@ -49,10 +49,12 @@ public static class WebHost
         builder.Services.AddSingleton(clock);
         builder.Services.AddStorePorts(runtime.Store);
         builder.Services.AddSingleton<ConversationService>(runtime.Conversation);
+        var telemetry = builder.AddTelemetry();
         builder.Services.AddChannels(builder.Configuration);
         builder.Services.AddProactive(builder.Configuration, runtime);
 
         var app = builder.Build();
+        app.MapTelemetry(telemetry);
         app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
         var webChat = builder.Configuration.GetSection(WebChatOptions.Section).Get<WebChatOptions>() ?? new WebChatOptions();
         var chat = app.MapGroup("").AddEndpointFilter(new LoopbackOnlyFilter(webChat.AllowRemote));
