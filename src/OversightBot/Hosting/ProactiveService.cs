@@ -82,7 +82,8 @@ public sealed partial class ProactiveService(
 
         _lastLook = now;
         var counts = await outbox.CountByStateAsync(ct);
-        var oldest = counts.GetValueOrDefault(OutboxState.Pending) > 0 ? (await outbox.ByStateAsync(OutboxState.Pending, 0, 1, ct)).FirstOrDefault() : null;
+        var first = counts.GetValueOrDefault(OutboxState.Pending) > 0 ? await outbox.ByStateAsync(OutboxState.Pending, 0, 1, ct) : [];
+        var oldest = first.Count > 0 ? first[0] : null;
         var age = oldest is null ? (TimeSpan?)null : now > oldest.NextAt ? now - oldest.NextAt : TimeSpan.Zero;
         BotTelemetry.SetOutbox(new BotTelemetry.OutboxSnapshot(counts, age));
     }
