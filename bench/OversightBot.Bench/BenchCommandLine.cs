@@ -15,6 +15,7 @@ public static class BenchCommandLine
         LanguageBench.Create,
         TeamsBench.Create,
         ProactiveBench.Create,
+        ModelBench.Create,
     ];
 
     public const string Description =

@@ -40,7 +40,12 @@ public static partial class ItemLookup
         return new Result(unique ? found[0] : null, found.Where((_, n) => scores[n] == scores[0]).Take(5).ToList());
     }
 
-    public static async Task<TrackedItem?> GetByIdAsync(IItemStore items, string id, CancellationToken ct)
+    public static Task<TrackedItem?> GetByIdAsync(IItemStore items, string id, CancellationToken ct) => GetAsync(items, id, false, ct);
+
+    /// <summary>The item with that id, read without its history for a change (entries added are appended).</summary>
+    public static Task<TrackedItem?> GetForUpdateByIdAsync(IItemStore items, string id, CancellationToken ct) => GetAsync(items, id, true, ct);
+
+    private static async Task<TrackedItem?> GetAsync(IItemStore items, string id, bool forUpdate, CancellationToken ct)
     {
         var m = IdPattern().Match(id);
         if (!m.Success)
@@ -49,7 +54,7 @@ public static partial class ItemLookup
         }
 
         var canonical = $"{char.ToUpperInvariant(m.Groups["p"].Value[0])}-{int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)}";
-        return await items.GetAsync(canonical, ct);
+        return forUpdate ? await items.GetForUpdateAsync(canonical, ct) : await items.GetAsync(canonical, ct);
     }
 
     private static int Score(TrackedItem item, IReadOnlyList<string> terms)

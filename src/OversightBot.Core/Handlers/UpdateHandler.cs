@@ -21,7 +21,7 @@ public sealed class UpdateHandler(IItemStore items, IPersonStore people, ItemWri
 
     private async Task<Reply> ApplyAsync(UpdateItem update, AskContext ctx, CancellationToken ct)
     {
-        var item = await ItemLookup.GetByIdAsync(items, update.ItemId, ct);
+        var item = await ItemLookup.GetForUpdateByIdAsync(items, update.ItemId, ct);
         if (item is null)
         {
             return Refusal.Because(update.Name, $"There is no item {update.ItemId}.", "what's overdue?");
@@ -123,7 +123,7 @@ public sealed class UpdateHandler(IItemStore items, IPersonStore people, ItemWri
             return Refusal.Because(decision.Name, "Only managers approve or reject due-date revisions.");
         }
 
-        var item = await ItemLookup.GetByIdAsync(items, decision.ItemId, ct);
+        var item = await ItemLookup.GetForUpdateByIdAsync(items, decision.ItemId, ct);
         var pending = item?.Revisions.FindLastIndex(r => r.State == RevisionState.Requested) ?? -1;
         if (item is null || pending < 0)
         {

@@ -75,7 +75,7 @@ public sealed partial class DemoDataV2Tests
             return;
         }
 
-        var texts = Directory.GetFiles(seeds).ToDictionary(Path.GetFileName, f => Collapse(File.ReadAllText(f)), StringComparer.Ordinal);
+        var texts = Directory.GetFiles(seeds).ToDictionary(f => Path.GetFileName(f), f => Collapse(File.ReadAllText(f)), StringComparer.Ordinal);
         var quotes = Demo.Statistics.Select(s => (s.Id, s.Source.File, s.Quote))
             .Concat(Demo.Items.SelectMany(i => i.OtherSources.Select(o => (i.Id, o.File, o.Quote))));
         foreach (var (id, file, quote) in quotes)
