@@ -20,6 +20,10 @@ public static class CommandLine
           simulate                    print every proactive message the policy would send   --from YYYY-MM-DD --to YYYY-MM-DD [--json]
           outbox                      inspect the outbox; retry dead-lettered messages   [--state pending|failed|dead] [--json] [--retry KEY | --retry-dead]
           bench-proactive             measure planning over many items and a rate-limited fan-out   [--items N] [--nudges N]
+          import FILE...              draft items from letters, reports, statements (text, PDF, Word) and trackers (CSV, .xlsx, JSON)   [--kind auto|letter|governance-statement|member-letter|decision|inspection|report|csv|xlsx|json] [--dry-run] [--json]
+          export                      all items with history   --format csv|json|ics [--out FILE] [--owner X]
+          report                      committee papers as Word and HTML   --kind actions|rag [--committee NAME] [--as-of YYYY-MM-DD] [--out FILE.docx|.html]
+          calendar-token --owner X    the per-person iCalendar feed URL   [--revoke] [--base-url URL]
           help                        this text
         Every verb accepts --db PATH (the LiteDB file; default data/oversight.db).
         """;
@@ -48,6 +52,7 @@ public static class CommandLine
                 "teams-package" => await TeamsPackageVerb.RunAsync(rest, Console.Out, cts.Token),
                 "simulate" => await SimulateVerb.RunAsync(rest, Console.Out, cts.Token),
                 "outbox" => await OutboxVerb.RunAsync(rest, Console.Out, cts.Token),
+                "import" => await ImportVerb.RunAsync(rest, Console.Out, Console.Error, cts.Token),
                 "bench-proactive" => await BenchProactiveVerb.RunAsync(rest, Console.Out, cts.Token),
                 "help" or "--help" or "-h" => PrintUsage(Console.Out),
                 _ => throw new UsageException($"Unknown verb '{verb}'. Run 'help' to see the verbs."),
