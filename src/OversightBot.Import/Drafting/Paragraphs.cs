@@ -62,7 +62,7 @@ public static class Paragraphs
 
     private static string? BulletText(string line)
     {
-        if (line.Length >= 2 && line[0] is '-' or '•' or '*' or '–' && line[1] is ' ' or '\t')
+        if (line.Length >= 2 && line[0] is '-' or '•' or '*' && line[1] is ' ' or '\t')
         {
             return line[2..].Trim();
         }

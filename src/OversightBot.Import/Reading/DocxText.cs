@@ -50,7 +50,7 @@ public static class DocxText
                 }
                 else
                 {
-                    text.Append(line).Append("\n\n");
+                    text.Append('\n').Append(line).Append("\n\n");
                 }
 
                 break;

@@ -25,6 +25,13 @@ public static class PdfText
             var text = new StringBuilder();
             foreach (var page in document.GetPages())
             {
+                // A page break ends a paragraph only where the last line ends a sentence; otherwise the text runs on.
+                var end = text.ToString().TrimEnd(' ', '\n');
+                if (end.Length > 0 && end[^1] is '.' or ':' or '?' or '!' or ';')
+                {
+                    text.Append('\n');
+                }
+
                 AppendPage(page, text);
             }
 
@@ -74,8 +81,6 @@ public static class PdfText
             text.Append(indent).Append(string.Join(' ', words.Select(w => w.Text))).Append('\n');
             previousY = y;
         }
-
-        text.Append('\n');
     }
 
     private static double Median(IEnumerable<double> values)
