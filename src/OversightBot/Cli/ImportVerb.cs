@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using OversightBot.Core.Domain;
@@ -18,48 +19,43 @@ public static class ImportVerb
 {
     public const string ImportedBy = "import";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, TextWriter error, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, ["--dry-run", "--json"]);
-        args.AllowOnly("--kind", "--dry-run", "--json", "--db");
-        if (args.Positional.Count == 0)
-        {
-            throw new UsageException("import needs one or more files, e.g. import letter.pdf tracker.xlsx --dry-run.");
-        }
+        var files = new Argument<string[]>("files") { Description = "letters, reports and statements (text, PDF, Word) or trackers (CSV, .xlsx, JSON export)", Arity = ArgumentArity.OneOrMore };
+        var kind = new Option<string>("--kind") { Description = "what the files are; auto recognises each document", DefaultValueFactory = _ => "auto", HelpName = "KIND" };
+        kind.AcceptOnlyFromAmong([.. DraftEngine.KindNames]);
+        var dryRun = new Option<bool>("--dry-run") { Description = "print the drafted items for review and store nothing" };
+        var json = CliOptions.Json("print the drafted items as JSON (summary on stderr)");
+        var command = new Command("import", "draft items from documents and trackers, review them, store the new ones") { files, kind, dryRun, json };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(files) ?? [], r.GetValue(kind) ?? "auto", r.GetValue(dryRun), r.GetValue(json), cli.Storage(r), cli.Console, ct));
+        return command;
+    }
 
-        var kind = args.Get("--kind") ?? "auto";
-        if (!DraftEngine.KindNames.Contains(kind, StringComparer.Ordinal))
-        {
-            throw new UsageException($"--kind '{kind}' is not one of {string.Join(", ", DraftEngine.KindNames)}.");
-        }
-
-        var json = args.Has("--json");
-        var dryRun = args.Has("--dry-run");
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, string kind, bool dryRun, bool json, StorageOptions storage, CliConsole console, CancellationToken ct)
+    {
         try
         {
-            var files = args.Positional.Select(InputFile.Load).ToList();
-            using var runtime = await BotRuntime.OpenAsync(CommandLine.Storage(args), TimeProvider.System, ct);
+            var files = paths.Select(InputFile.Load).ToList();
+            using var runtime = await BotRuntime.OpenAsync(storage, TimeProvider.System, ct);
             var importer = new Importer(runtime.Items, runtime.Clock);
-            var plan = await PlanWithProgressAsync(importer, files, kind, showProgress: !json && !Console.IsErrorRedirected && files.Count > 1, ct);
+            var plan = await PlanWithProgressAsync(importer, files, kind, showProgress: !json && console.IsInteractive && files.Count > 1, ct);
             var stored = dryRun ? 0 : await importer.CommitAsync(plan, ImportedBy, ct);
             if (json)
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(plan.Items.Select(ImportJson.Item), ImportJson.Options));
-                await ImportReview.WriteSummaryAsync(plan, dryRun, stored, error);
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(plan.Items.Select(ImportJson.Item), ImportJson.Options));
+                await ImportReview.WriteSummaryAsync(plan, dryRun, stored, console.Error);
             }
             else
             {
-                await ImportReview.WriteAsync(plan, output);
-                await ImportReview.WriteSummaryAsync(plan, dryRun, stored, output);
+                await ImportReview.WriteAsync(plan, console.Out);
+                await ImportReview.WriteSummaryAsync(plan, dryRun, stored, console.Out);
             }
 
-            return 0;
+            return ExitCodes.Ok;
         }
         catch (ImportException ex)
         {
-            await error.WriteLineAsync($"error: {ex.Message}");
-            await error.WriteLineAsync("Nothing was stored.");
-            return 1;
+            throw new CliException(ExitCodes.BadInput, ex.Message + " Nothing was stored.");
         }
     }
 
