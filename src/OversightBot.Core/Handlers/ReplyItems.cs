@@ -38,16 +38,9 @@ public static class ReplyItems
     };
 
     /// <summary>Human wording of a status.</summary>
-    public static string StatusText(ItemStatus status) => status switch
-    {
-        ItemStatus.Open => "open",
-        ItemStatus.InProgress => "in progress",
-        ItemStatus.Done => "done",
-        ItemStatus.NotAccepted => "not accepted",
-        _ => "withdrawn",
-    };
+    public static string StatusText(ItemStatus status) => Say.Status(status);
 
-    public static string Date(DateOnly date) => date.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    public static string Date(DateOnly date) => Say.Date(date);
 
-    public static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
+    public static string Days(int n) => Say.Days(n);
 }
