@@ -45,6 +45,12 @@ public sealed class IntentCompletion(IItemStore items, BoardsHandler boards, Own
     /// <summary>Words that name no single item but a board ("the next LCRB meeting") or an owner ("the Partnership Team").</summary>
     private async Task<Intent?> InsteadOfItemAsync(StatusQuery q, string named, CancellationToken ct)
     {
+        var ownerWords = OwnerPart(named);
+        if (ownerWords is not null && await StrongOwnerAsync(ownerWords, ct) is { } whose)
+        {
+            return q.Aspect == ItemAspect.Due ? new ListQuery(new ItemFilter { Owner = whose }) : new OwnerQuery(whose, false);
+        }
+
         var found = await ItemLookup.FindAsync(items, null, named, ct);
         if (found.Item is not null && Strength(found.Item, named) >= 2)
         {
@@ -61,6 +67,21 @@ public sealed class IntentCompletion(IItemStore items, BoardsHandler boards, Own
             return q.Aspect == ItemAspect.Due
                 ? new ListQuery(new ItemFilter { Owner = owner })
                 : new OwnerQuery(owner, false);
+        }
+
+        return null;
+    }
+
+    /// <summary>"the Partnership Team's work" → "the Partnership Team": a possessive before a general noun names an owner.</summary>
+    private static string? OwnerPart(string named)
+    {
+        foreach (var mark in new[] { "'s ", "s' " })
+        {
+            var at = named.IndexOf(mark, StringComparison.Ordinal);
+            if (at > 0 && named[(at + mark.Length)..].Trim() is "work" or "items" or "actions" or "recommendations" or "deadlines" or "stuff" or "things" or "list" or "tasks")
+            {
+                return named[..at];
+            }
         }
 
         return null;

@@ -22,6 +22,7 @@ internal static class FilterWords
         "withdrawn", "accepted", "rejected", "unanswered", "answered", "finished", "delivered", "implemented", "and", "or", "with", "to",
         "on", "at", "by", "from", "about", "that", "those", "these", "team", "team's", "directorate", "items", "also", "other", "each",
         "tell", "let", "know", "need", "needs", "anything", "everything", "some", "been", "being", "be", "time", "rate", "percentage",
+        "answer", "answering", "reply", "replying", "respond", "taken", "take", "took", "average", "long", "quickly", "days", "it",
     };
 
     public static ItemFilter Read(string lower, string? owner, DateRange? range)
@@ -31,7 +32,8 @@ internal static class FilterWords
         var status = Status(lower, words);
         var scope = ScopeOf(lower, words);
         var source = After(lower, words, ["from", "raised by", "made by", "issued by", "set by", "in the"]) ?? BeforeKindNoun(words);
-        var theme = After(lower, words, ["about", "relating to", "related to", "regarding", "concerning", "to do with", "on the subject of"]);
+        var theme = After(lower, words, ["about", "relating to", "related to", "regarding", "concerning", "to do with", "on the subject of"])
+            ?? After(lower, words, ["recommendations on", "actions on", "items on", "there on", "questions on", "duties on", "work on"]);
         if (owner is not null && source is not null && string.Equals(owner, source, StringComparison.OrdinalIgnoreCase))
         {
             owner = null;

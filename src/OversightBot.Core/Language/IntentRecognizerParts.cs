@@ -17,7 +17,7 @@ public sealed partial class IntentRecognizer
         var at = 0;
         foreach (var m in mentions)
         {
-            if (m.Start >= at)
+            if (m.Start >= at && m.Type != "set" && !m.Text.Equals("overdue", StringComparison.OrdinalIgnoreCase))
             {
                 sb.Append(clean, at, m.Start - at);
                 at = m.End;

@@ -61,7 +61,7 @@ public sealed partial class IntentRecognizer
         if (lead is not null && e.Dates.Count > 0)
         {
             var body = lower[lead.Length..];
-            var dateAt = DateStart(lower, e, lead.Length);
+            var (dateAt, newDue) = FirstDate(lower, lead.Length);
             if (dateAt > lead.Length)
             {
                 body = lower[lead.Length..dateAt];
@@ -78,7 +78,7 @@ public sealed partial class IntentRecognizer
             }
 
             return ItemQuestions.Thing(body) is { } thing
-                ? new UpdateItem("", null, null, e.Dates[^1], e.Reason, null) { Words = thing }
+                ? new UpdateItem("", null, null, newDue ?? e.Dates[^1], e.Reason, null) { Words = thing }
                 : null;
         }
 
@@ -104,12 +104,18 @@ public sealed partial class IntentRecognizer
         return null;
     }
 
-    private static int DateStart(string lower, Entities e, int from)
+    /// <summary>Where the new date starts (the first date written after the verb) and the day it names.</summary>
+    private static (int At, DateOnly? Date) FirstDate(string lower, int from)
     {
-        // The new date is the last date written; its text starts where the recognizer found it.
-        var mentions = DateRecognizer.Recognize(lower, new DateOnly(2000, 1, 1));
-        var last = mentions.LastOrDefault(m => m.Start >= from && m.Type is "date" or "daterange");
-        return last?.Start ?? -1;
+        foreach (var m in DateRecognizer.Recognize(lower, new DateOnly(2000, 1, 1)))
+        {
+            if (m.Start >= from && m.Type is "date" or "daterange")
+            {
+                return (m.Start, null);
+            }
+        }
+
+        return (-1, null);
     }
 
     /// <summary>An owner phrase that is really part of the question ("how many mayor" of "how many mayor's questions").</summary>
@@ -128,7 +134,7 @@ public sealed partial class IntentRecognizer
     }
 
     private static bool IsList(ItemFilter f) =>
-        f.Kind is not null || f.SubKind is not null || f.Status != StatusFilter.Default || f.Rag is not null || f.On != DateField.Due;
+        f.Kind is not null || f.SubKind is not null || f.Status != StatusFilter.Default || f.Rag is not null || f.On != DateField.Due || f.Theme is not null;
 }
 
 /// <summary>Questions that ask for figures: counts, on-time rates, time taken.</summary>

@@ -86,7 +86,13 @@ internal sealed partial class DateScanner
         int part;
         int e;
         var half = false;
-        if (i < N && Lexicon.Ordinals.TryGetValue(_t[i].Text, out var o) && o <= 2 && W(i + 1, "half"))
+        if ((W(i, "last") || W(i, "final")) && (W(i + 1, "quarter") || W(i + 1, "half")) && W(i + 2, "of"))
+        {
+            half = W(i + 1, "half");
+            part = half ? 2 : 4;
+            e = i + 2;
+        }
+        else if (i < N && Lexicon.Ordinals.TryGetValue(_t[i].Text, out var o) && o <= 2 && W(i + 1, "half"))
         {
             part = o;
             half = true;
