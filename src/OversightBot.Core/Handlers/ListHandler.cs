@@ -32,10 +32,21 @@ public sealed class ListHandler(IItemStore items, IPersonStore people, OwnerHand
             return new Reply { Intent = intent, Heading = "Whose items?", Text = problem, FollowUps = ["what's overdue?", "my items"] };
         }
 
-        if (filter.Owner is not null && ownerList is null)
+        if (filter.Owner is { } notOwner && ownerList is null)
         {
-            // Not an owner: read the words as a source or theme ("overdue for the Casey review").
-            filter = filter with { Owner = null, Source = filter.Source ?? filter.Owner };
+            // Not an owner: read the words as a source or theme ("overdue for the Casey review") when items have them.
+            if (!await AnyMatchAsync([.. SearchTerms.ForQuery(notOwner)], ct))
+            {
+                return new Reply
+                {
+                    Intent = intent,
+                    Heading = "Whose items?",
+                    Text = $"I don't know an owner called \"{notOwner}\", and no item mentions it. Try \"what's overdue?\" for everyone's.",
+                    FollowUps = ["what's overdue?"],
+                };
+            }
+
+            filter = filter with { Owner = null, Source = filter.Source ?? notOwner };
         }
 
         var candidates = await CandidatesAsync(filter, mode, due, ownerList, ctx, ct);
@@ -56,8 +67,8 @@ public sealed class ListHandler(IItemStore items, IPersonStore people, OwnerHand
             return new Reply
             {
                 Intent = intent,
-                Heading = $"No {label}",
-                Text = $"There are no {label}" + (mode == Mode.Overdue ? $" as of {Say.Date(ctx.Today)}." : "."),
+                Heading = mode == Mode.Overdue ? "Nothing is overdue" : $"No {label}",
+                Text = mode == Mode.Overdue ? $"Nothing is overdue: there are no {label} as of {Say.Date(ctx.Today)}." : $"There are no {label}.",
                 FollowUps = ["what's overdue?", "list all open items"],
             };
         }

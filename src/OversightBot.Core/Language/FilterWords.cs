@@ -192,7 +192,7 @@ internal static class FilterWords
         foreach (var lead in leads)
         {
             var at = IndexOfPhrase(words, lead);
-            if (at < 0)
+            if (at < 0 || (at > 0 && words[at - 1] is "what" or "how" or "talk" or "ask"))
             {
                 continue;
             }
