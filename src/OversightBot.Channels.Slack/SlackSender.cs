@@ -22,6 +22,7 @@ public sealed class SlackSender(
     public const string MetadataType = "oversight_message";
     private readonly SlackOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, byte> _uncertain = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _found = new(StringComparer.OrdinalIgnoreCase);
 
     public string Channel => SlackAddress.ChannelName;
 
@@ -77,7 +78,7 @@ public sealed class SlackSender(
     /// <summary>The person's Slack user id: their linked account, else looked up by email once and kept on the person.</summary>
     private async Task<string?> UserIdAsync(Person recipient, CancellationToken ct)
     {
-        if (recipient.AccountIn(Channel) is { } known)
+        if ((recipient.AccountIn(Channel) ?? _found.GetValueOrDefault(recipient.Email)) is { } known)
         {
             return known;
         }
@@ -88,6 +89,7 @@ public sealed class SlackSender(
             return null;
         }
 
+        _found[recipient.Email] = userId;
         if (await people.GetPersonAsync(recipient.Email, ct) is { } person && person.AccountIn(Channel) is null)
         {
             person.Accounts[Channel] = userId;

@@ -47,14 +47,9 @@ public static class SlackSignature
             return SignatureCheck.BadSignature;
         }
 
-        Span<byte> given = stackalloc byte[32];
-        if (Convert.FromHexString(signature.AsSpan(3), given, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
-        {
-            return SignatureCheck.BadSignature;
-        }
-
-        Span<byte> expected = stackalloc byte[32];
-        Compute(secret, timestamp, body, expected);
+        // Compared as the exact header text Slack sends (lower-case hex), in constant time.
+        var expected = Encoding.ASCII.GetBytes(Sign(secret, timestamp, body));
+        var given = Encoding.UTF8.GetBytes(signature);
         return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.BadSignature;
     }
 

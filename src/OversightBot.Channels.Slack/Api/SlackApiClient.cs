@@ -90,7 +90,9 @@ public sealed class SlackApiClient(IHttpClientFactory http, IOptions<SlackOption
         try
         {
             using var response = await http.CreateClient(SlackChannel.HttpClientName).SendAsync(request, ct);
-            return await ReadAsync(response, ct);
+            var result = await ReadAsync(response, ct);
+            var idempotent = request.Options.TryGetValue(Idempotent, out var safe) && safe;
+            return (int)response.StatusCode >= 500 && !idempotent ? result with { Outcome = SlackApiOutcome.Uncertain } : result;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
         {
