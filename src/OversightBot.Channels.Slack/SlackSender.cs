@@ -23,6 +23,9 @@ public sealed class SlackSender(
     private readonly SlackOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, byte> _uncertain = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _found = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Emails Slack did not know, and until when that answer is trusted (every dispatch asks about every recipient).</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _unknown = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly TimeSpan UnknownMemory = TimeSpan.FromMinutes(10);
 
     public string Channel => SlackAddress.ChannelName;
 
@@ -83,9 +86,19 @@ public sealed class SlackSender(
             return known;
         }
 
+        if (_unknown.TryGetValue(recipient.Email, out var until) && clock.GetUtcNow() < until)
+        {
+            return null;
+        }
+
         var found = await api.LookupByEmailAsync(recipient.Email, ct);
         if (!found.Ok || found.Body.Str("user", "id") is not { } userId)
         {
+            if (found.Outcome is SlackApiOutcome.RecipientGone || found.Error == "users_not_found")
+            {
+                _unknown[recipient.Email] = clock.GetUtcNow() + UnknownMemory;
+            }
+
             return null;
         }
 
