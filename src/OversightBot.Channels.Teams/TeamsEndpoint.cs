@@ -28,7 +28,7 @@ internal static class TeamsEndpoint
 
         if (options.IsDevelopmentMode && !(http.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote)))
         {
-            log.LogWarning("Teams: refused a request from a non-loopback address (development mode)");
+            log.LogWarning(TeamsLogEvents.NonLoopbackRefused, "Teams: refused a request from a non-loopback address (development mode)");
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
@@ -52,7 +52,7 @@ internal static class TeamsEndpoint
             var auth = await services.GetRequiredService<TeamsAuthenticator>().AuthenticateAsync(http.Request.Headers.Authorization, activity, ct);
             if (!auth.Ok)
             {
-                log.LogWarning("Teams: rejected an activity: {Reason}", auth.Reason);
+                log.LogWarning(TeamsLogEvents.ActivityRejected, "Teams: rejected an activity: {Reason}", auth.Reason);
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
             }

@@ -49,10 +49,12 @@ public static class WebHost
         builder.Services.AddSingleton(clock);
         builder.Services.AddStorePorts(runtime.Store);
         builder.Services.AddSingleton<ConversationService>(runtime.Conversation);
+        var telemetry = builder.AddTelemetry();
         builder.Services.AddChannels(builder.Configuration);
         builder.Services.AddProactive(builder.Configuration, runtime);
 
         var app = builder.Build();
+        app.MapTelemetry(telemetry);
         app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
         var webChat = builder.Configuration.GetSection(WebChatOptions.Section).Get<WebChatOptions>() ?? new WebChatOptions();
         var chat = app.MapGroup("").AddEndpointFilter(new LoopbackOnlyFilter(webChat.AllowRemote));
@@ -60,7 +62,7 @@ public static class WebHost
         NotificationEndpoints.Map(chat);
         app.MapChannels();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot");
-        log.LogInformation("Store {Provider} at {Path}; web chat at / ({Access})", "litedb", storage.Path,
+        log.LogInformation(HostLogEvents.StoreOpened, "Store {Provider} at {Path}; web chat at / ({Access})", "litedb", storage.Path,
             webChat.AllowRemote ? "open to other machines" : "this machine only");
         return app;
     }
