@@ -56,7 +56,8 @@ finally
 }
 
 static string Event(int n) =>
-    $$"""{"type":"event_callback","team_id":"T1","event_id":"Ev{{n}}","authorizations":[{"user_id":"UBOT"}],"event":{"type":"message","channel_type":"im","channel":"D1","user":"U1","text":"what's overdue?","ts":"1.{{n}}"}}""";
+    """{"type":"event_callback","team_id":"T1","event_id":"Ev#","authorizations":[{"user_id":"UBOT"}],"event":{"type":"message","channel_type":"im","channel":"D1","user":"U1","text":"what's overdue?","ts":"1.#"}}"""
+        .Replace("#", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
 static string Command(string text) =>
     $"team_id=T1&channel_id=C1&user_id=U1&command=%2Foversight&text={Uri.EscapeDataString(text)}&response_url=https%3A%2F%2Fhooks.slack.com%2Fx&trigger_id=t";
