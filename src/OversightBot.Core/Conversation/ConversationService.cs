@@ -1,6 +1,7 @@
 using OversightBot.Core.Domain;
 using System.Collections.Concurrent;
 using OversightBot.Core.Handlers;
+using OversightBot.Core.Input;
 using OversightBot.Core.Language;
 using OversightBot.Core.Ports;
 using OversightBot.Core.Replies;
@@ -51,6 +52,43 @@ public sealed class ConversationService : IDisposable
             : _recognizer.Recognize(text, today);
 
     public async Task<Reply> HandleAsync(InboundMessage message, CancellationToken ct)
+    {
+        if (message.AsOf is { } requested && InputRules.AsOfProblem(requested) is { } problem)
+        {
+            return Refusal.Because("unknown", problem);
+        }
+
+        try
+        {
+            return await AnswerMessageAsync(message, ct);
+        }
+        catch (ArgumentOutOfRangeException ex) when (IsCalendarOverflow(ex))
+        {
+            // Date arithmetic past the calendar's ends ("in 9000 years"): a clear answer, nothing changed.
+            return Refusal.Because("unknown",
+                $"That reaches a date I can't work with; I can answer about dates from {InputRules.EarliestAsOf:yyyy} to {InputRules.LatestAsOf:yyyy}.");
+        }
+    }
+
+    /// <summary>True when the exception was thrown by date arithmetic (not, say, a list index).</summary>
+    private static bool IsCalendarOverflow(ArgumentOutOfRangeException ex)
+    {
+        foreach (var frame in new System.Diagnostics.StackTrace(ex, false).GetFrames())
+        {
+            var type = frame.GetMethod()?.DeclaringType;
+            if (type is null || type.FullName == "System.ThrowHelper")
+            {
+                continue;
+            }
+
+            return type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset)
+                || type.IsSubclassOf(typeof(System.Globalization.Calendar));
+        }
+
+        return false;
+    }
+
+    private async Task<Reply> AnswerMessageAsync(InboundMessage message, CancellationToken ct)
     {
         var now = message.AsOf is { } asOf ? London.Noon(asOf) : London.Now(_clock);
         var today = message.AsOf ?? London.Today(_clock);

@@ -58,6 +58,7 @@ public static class WebHost
         builder.Services.AddProactive(builder.Configuration, runtime);
 
         var app = builder.Build();
+        app.UseMiddleware<RequestBodyGuard>();
         app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
         var webChat = builder.Configuration.GetSection(WebChatOptions.Section).Get<WebChatOptions>() ?? new WebChatOptions();
         var chat = app.MapGroup("").AddEndpointFilter(new LoopbackOnlyFilter(webChat.AllowRemote));
