@@ -8,7 +8,7 @@ namespace OversightBot.Storage.LiteDb;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int Current = 5;
+    public const int Current = 6;
 
     private static readonly Action<LiteDatabase>[] Steps =
     [
@@ -58,6 +58,13 @@ internal static class SchemaMigrations
 
         // 5: ended outbox rows are pruned by when they ended.
         db => db.GetCollection(LiteDbStore.OutboxName).EnsureIndex("doneAt", "$.doneAt"),
+
+        // 6: "more" state expires; slow work after an HTTP answer waits in a durable queue until it is ready.
+        db =>
+        {
+            db.GetCollection(LiteDbStore.PageStatesName).EnsureIndex("expiresAt", "$.expiresAt");
+            db.GetCollection(LiteDbStore.WorkQueueName).EnsureIndex("readyAt", "$.readyAt");
+        },
     ];
 
     public static void Apply(LiteDatabase db)

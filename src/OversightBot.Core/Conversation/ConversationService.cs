@@ -1,5 +1,4 @@
 using OversightBot.Core.Domain;
-using System.Collections.Concurrent;
 using OversightBot.Core.Handlers;
 using OversightBot.Core.Input;
 using OversightBot.Core.Language;
@@ -12,7 +11,6 @@ namespace OversightBot.Core.Conversation;
 /// <summary>One message in, one reply out: recognise, dispatch to the intent's handler, return the reply model.</summary>
 public sealed class ConversationService : IDisposable
 {
-    private const int MaxRemembered = 10_000;
     private readonly IIntentRecognizer _recognizer;
     private readonly TimeProvider _clock;
     private readonly ItemWriteGate _gate = new();
@@ -24,12 +22,13 @@ public sealed class ConversationService : IDisposable
     private readonly DigestHandler _digest;
     private readonly UpdateHandler _update;
     private readonly PreferencesHandler _preferences;
-    private readonly ConcurrentDictionary<string, (Intent Intent, int Next)> _pages = new(StringComparer.Ordinal);
+    private readonly PageMemory _pageMemory;
     private readonly ReplyCache _cache;
     private readonly IItemStore _items;
 
-    public ConversationService(IIntentRecognizer recognizer, IItemStore items, IBoardStore boards, IPersonStore people, TimeProvider clock, bool cacheAnswers = true)
+    public ConversationService(IIntentRecognizer recognizer, IItemStore items, IBoardStore boards, IPersonStore people, TimeProvider clock, bool cacheAnswers = true, IPageStateStore? pages = null)
     {
+        _pageMemory = new PageMemory(pages ?? new InMemoryPageStates(), clock);
         _recognizer = recognizer;
         _clock = clock;
         _items = items;
@@ -94,27 +93,61 @@ public sealed class ConversationService : IDisposable
         var today = message.AsOf ?? London.Today(_clock);
         var ctx = new AskContext(message.Asker, today, now, message.Channel, message.Text);
         var understanding = Understand(message.Text, today);
-        var pageKey = $"{message.Channel}|{message.ConversationId}|{message.Asker?.Email}";
+        var pageKey = PageMemory.KeyFor(message.Channel, message.ConversationId, message.Asker?.Email);
         if (understanding.Intent.Name == "more")
         {
-            return _pages.TryGetValue(pageKey, out var last)
-                ? Remember(pageKey, last.Intent, await DispatchAsync(last.Intent, ctx, last.Next, ct))
-                : new Reply { Intent = "more", Text = "There's nothing more to show. Ask me something, e.g. \"what's overdue?\".", FollowUps = ["what's overdue?"] };
+            return await MoreAsync(pageKey, ctx, ct);
         }
 
+        var (intent, early) = await ResolveAsync(understanding, message.Text, ct);
+        if (intent is null)
+        {
+            return early!;
+        }
+
+        var reply = await DispatchAsync(intent, ctx, 0, ct);
+        await _pageMemory.RememberAsync(pageKey, message.Text, today, reply, ct);
+        return reply;
+    }
+
+    /// <summary>The next page of the last list asked for here, read from the list as it is now.</summary>
+    private async Task<Reply> MoreAsync(string pageKey, AskContext ctx, CancellationToken ct)
+    {
+        if (await _pageMemory.GetAsync(pageKey, ct) is not { } state)
+        {
+            return PageMemory.NothingMore;
+        }
+
+        var (intent, _) = await ResolveAsync(Understand(state.Question, state.Today), state.Question, ct);
+        var reply = intent is null ? null : await DispatchAsync(intent, ctx, state.Next, ct);
+        if (reply is null || (reply.Shown == 0 && reply.NextOffset is null))
+        {
+            await _pageMemory.ForgetAsync(pageKey, ct);
+            return reply is { Total: > 0 } ? PageMemory.EndOfChangedList(reply.Total) : PageMemory.NothingMore;
+        }
+
+        await _pageMemory.RememberAsync(pageKey, state.Question, state.Today, reply, ct);
+        return reply;
+    }
+
+    /// <summary>
+    /// What the message asks, completed from the store; or, instead of an intent, a reply that refuses it.
+    /// </summary>
+    private async Task<(Intent? Intent, Reply? Early)> ResolveAsync(Understanding understanding, string text, CancellationToken ct)
+    {
         if (understanding.Entities.InvalidDates.Count > 0 && understanding.Intent is UpdateItem or Snooze or DueQuery or Unknown)
         {
-            return Refusal.Because(understanding.Intent.Name,
-                $"{string.Join(", ", understanding.Entities.InvalidDates)} is not a real date, so I changed nothing. Check the day and month (dates are day first: 03/02/2023 is 3 February).");
+            return (null, Refusal.Because(understanding.Intent.Name,
+                $"{string.Join(", ", understanding.Entities.InvalidDates)} is not a real date, so I changed nothing. Check the day and month (dates are day first: 03/02/2023 is 3 February)."));
         }
 
         // A board named without the word "board" ("is the LCRB up to date?") is found by its names and aliases.
-        var intent = understanding.Intent is Unknown or BoardsQuery { Board: null } && await _boards.MentionedInAsync(message.Text, ct) is { } board
+        var intent = understanding.Intent is Unknown or BoardsQuery { Board: null } && await _boards.MentionedInAsync(text, ct) is { } board
             ? new BoardsQuery(board.Name)
             : understanding.Intent;
-        if (intent is Unknown && await NamesAnItemAsync(message.Text, ct))
+        if (intent is Unknown && await NamesAnItemAsync(text, ct))
         {
-            intent = new StatusQuery(null, message.Text);
+            intent = new StatusQuery(null, text);
         }
 
         if (intent is OverdueQuery && understanding.Entities.Owner is { Length: > 0 } owner)
@@ -122,7 +155,19 @@ public sealed class ConversationService : IDisposable
             intent = new OverdueForOwnerQuery(owner);
         }
 
-        return Remember(pageKey, intent, await DispatchAsync(intent, ctx, 0, ct));
+        return (intent, null);
+    }
+
+    /// <summary>The answer and every further page ("ask --all"), at most <paramref name="maxPages"/> replies.</summary>
+    public async Task<IReadOnlyList<Reply>> HandleAllPagesAsync(InboundMessage message, int maxPages, CancellationToken ct)
+    {
+        var replies = new List<Reply> { await HandleAsync(message, ct) };
+        while (replies[^1].NextOffset is not null && replies.Count < maxPages)
+        {
+            replies.Add(await HandleAsync(message with { Text = "more" }, ct));
+        }
+
+        return replies;
     }
 
     private Task<Reply> DispatchAsync(Intent intent, AskContext ctx, int offset, CancellationToken ct) =>
@@ -172,25 +217,6 @@ public sealed class ConversationService : IDisposable
                 Text = label.Length > 0 ? label : $"I don't know an owner called \"{query.Owner}\". Try \"what's overdue?\" for everyone's.",
                 FollowUps = ["what's overdue?"],
             };
-    }
-
-    private Reply Remember(string key, Intent intent, Reply reply)
-    {
-        if (reply.NextOffset is { } next)
-        {
-            if (_pages.Count >= MaxRemembered)
-            {
-                _pages.Clear();
-            }
-
-            _pages[key] = (intent, next);
-        }
-        else
-        {
-            _pages.TryRemove(key, out _);
-        }
-
-        return reply;
     }
 
     public void Dispose() => _gate.Dispose();

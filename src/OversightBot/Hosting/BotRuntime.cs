@@ -17,7 +17,7 @@ public sealed class BotRuntime : IDisposable
         Store = store;
         Clock = clock;
         Recognizer = CreateRecognizer();
-        Conversation = new ConversationService(Recognizer, store, store, store, clock, cacheAnswers);
+        Conversation = new ConversationService(Recognizer, store, store, store, clock, cacheAnswers, pages: store);
     }
 
     public LiteDbStore Store { get; }

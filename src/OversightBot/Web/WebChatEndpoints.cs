@@ -81,7 +81,7 @@ public static class WebChatEndpoints
 
         var who = await Identity.ResolveAsync(people, body.As, ct);
         var reply = await conversation.HandleAsync(
-            new InboundMessage { Channel = "webchat", Text = body.Text, Asker = who.Person, AsOf = asOf }, ct);
+            new InboundMessage { Channel = "webchat", Text = body.Text, Asker = who.Person, AsOf = asOf, ConversationId = ChatConversation.For(request.HttpContext, body.Conversation) }, ct);
         return Results.Json(new ChatResponse(reply, PlainTextRenderer.Render(reply), who.Warning), ReplyJson.Compact);
     }
 
