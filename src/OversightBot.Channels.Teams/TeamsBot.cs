@@ -53,6 +53,9 @@ public sealed class TeamsBot(
         }
     }
 
+    /// <summary>A form sent without one of its required fields: nothing is run.</summary>
+    public static string MissingInputText(string label) => $"Please fill in \"{label}\" and send again.";
+
     private bool TenantAllowed(Activity activity) =>
         _options.AllowedTenants.Count == 0
         || (activity.TenantId is { } tenant && _options.AllowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase));
@@ -67,7 +70,14 @@ public sealed class TeamsBot(
 
         var person = await people.ResolveAsync(activity, ct);
         await references.RememberAsync(activity, person, ct);
-        var submitted = activity.Value is { } value ? CardActions.CommandFrom(value) : null;
+        var pressed = activity.Value is { } value ? CardActions.CommandFrom(value) : null;
+        if (pressed is { Missing: { } missingInput })
+        {
+            await SendAsync(activity, TeamsMessages.Text(MissingInputText(missingInput), activity), ct);
+            return;
+        }
+
+        var submitted = pressed?.Command;
         var text = submitted ?? StripMention(activity);
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -101,7 +111,13 @@ public sealed class TeamsBot(
         var data = activity.Value is { ValueKind: JsonValueKind.Object } value
             && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
             && action.TryGetProperty("data", out var d) ? d : default;
-        if (CardActions.CommandFrom(data) is not { } command)
+        var pressed = CardActions.CommandFrom(data);
+        if (pressed is { Missing: { } missingInput })
+        {
+            return MessageResponse(MissingInputText(missingInput));
+        }
+
+        if (pressed?.Command is not { } command)
         {
             return new InvokeResponse(200, new
             {

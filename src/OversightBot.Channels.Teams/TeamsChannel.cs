@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OversightBot.Core.Conversation;
 using OversightBot.Core.Ports;
 
 namespace OversightBot.Channels.Teams;
@@ -33,6 +34,7 @@ public static class TeamsChannel
         services.TryAddSingleton<BotTokenProvider>();
         services.TryAddSingleton<ConnectorClient>();
         services.TryAddSingleton<TeamsAuthenticator>();
+        services.TryAddSingleton<AccountLinker>();
         services.TryAddSingleton<TeamsPeople>();
         services.TryAddSingleton<TeamsReferences>();
         services.TryAddSingleton<TeamsBot>();

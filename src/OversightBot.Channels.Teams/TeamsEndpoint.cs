@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OversightBot.Channels.Http;
 using OversightBot.Core.Input;
 
 namespace OversightBot.Channels.Teams;
@@ -34,7 +35,7 @@ internal static class TeamsEndpoint
             return;
         }
 
-        var body = await ReadBodyAsync(http.Request, options.MaxRequestBodyBytes, ct);
+        var body = (await RawBody.ReadAsync(http.Request, options.MaxRequestBodyBytes, ct)).Bytes;
         if (body is null)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -73,30 +74,6 @@ internal static class TeamsEndpoint
             http.Response.ContentType = "application/json; charset=utf-8";
             await JsonSerializer.SerializeAsync(http.Response.Body, response.Body, response.Body.GetType(), TeamsJson.Options, ct);
         }
-    }
-
-    /// <summary>The body, or null when it is larger than <paramref name="limit"/>; empty when there is none.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     /// <summary>The activity, or null with a reason: not JSON, text that is not well-formed, null list members, oversized ids.</summary>

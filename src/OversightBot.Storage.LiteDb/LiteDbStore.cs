@@ -7,7 +7,7 @@ namespace OversightBot.Storage.LiteDb;
 /// The embedded store: one LiteDB file holding items, boards, people and (in their own files of this
 /// partial class) the other ports. Thread-safe within one process; the file's UserVersion is the schema version.
 /// </summary>
-public sealed partial class LiteDbStore : IStoreAdmin, IDisposable
+public sealed partial class LiteDbStore : IBotStore
 {
     private readonly LiteDatabase _db;
     private readonly string _location;

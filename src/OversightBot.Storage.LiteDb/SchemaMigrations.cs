@@ -59,7 +59,10 @@ internal static class SchemaMigrations
         // 5: ended outbox rows are pruned by when they ended.
         db => db.GetCollection(LiteDbStore.OutboxName).EnsureIndex("doneAt", "$.doneAt"),
 
-        // 6: "more" state expires; slow work after an HTTP answer waits in a durable queue until it is ready.
+        // 6: people's chat accounts in one map; conversation references keyed (channel, scope, id) with a channel payload.
+        ChannelNeutralMigration.Apply,
+
+        // 7: "more" state expires; slow work after an HTTP answer waits in a durable queue until it is ready.
         db =>
         {
             db.GetCollection(LiteDbStore.PageStatesName).EnsureIndex("expiresAt", "$.expiresAt");
@@ -67,7 +70,10 @@ internal static class SchemaMigrations
         },
     ];
 
-    public static void Apply(LiteDatabase db)
+    public static void Apply(LiteDatabase db) => Apply(db, Current);
+
+    /// <summary>Runs the steps up to <paramref name="target"/> (tests build files of older versions with it).</summary>
+    internal static void Apply(LiteDatabase db, int target)
     {
         if (db.UserVersion > Current)
         {
@@ -75,7 +81,7 @@ internal static class SchemaMigrations
                 $"The store file has schema version {db.UserVersion}, newer than this build understands ({Current}). Upgrade OversightBot.");
         }
 
-        for (var v = db.UserVersion; v < Current; v++)
+        for (var v = db.UserVersion; v < target; v++)
         {
             Steps[v](db);
             db.UserVersion = v + 1;

@@ -46,7 +46,7 @@ public sealed class ConnectorTests : IAsyncLifetime
         var sent = await Connector.WaitForAsync(r => r.Method == "POST");
         Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(thread)}/activities/1700000000001", sent.RawTarget);
         Assert.Equal("1700000000001", sent.Json!["replyToId"]!.GetValue<string>());
-        var channel = await Bot.Store.GetReferenceAsync("msteams:channel:19:abc123@thread.tacv2", CancellationToken.None);
+        var channel = await Bot.Store.GetReferenceAsync(ReferenceKey.ForConversation("msteams", "19:abc123@thread.tacv2"), CancellationToken.None);
         Assert.NotNull(channel);
     }
 
@@ -98,7 +98,7 @@ public sealed class ConnectorTests : IAsyncLifetime
         var post = Connector.Activities.Single();
         Assert.Equal("/v3/conversations/a%3Aproactive-1/activities", post.RawTarget);
         var saved = await Bot.Store.FindReferenceByEmailAsync("msteams", Some.Person().Email, CancellationToken.None);
-        Assert.Equal("a:proactive-1", saved!.ConversationId);
+        Assert.Equal("a:proactive-1", TeamsAddress.From(saved!)!.ConversationId);
     }
 
     [Fact]
@@ -176,18 +176,21 @@ public sealed class ConnectorTests : IAsyncLifetime
     };
 
     private Task SaveReferenceAsync(string? conversationId = "a:existing-1to1", string? serviceUrl = null) =>
-        Bot.Store.SaveReferenceAsync(new ConversationReference
-        {
-            Id = ConversationReference.UserKey("msteams", Activities.UserAad),
-            ServiceUrl = serviceUrl ?? Connector.ServiceUrl,
-            ConversationId = conversationId,
-            TenantId = Activities.Tenant,
-            BotId = Activities.BotId,
-            UserId = Activities.UserId,
-            AadObjectId = Activities.UserAad,
-            Email = Some.Person().Email,
-            UpdatedAt = TimeProvider.System.GetUtcNow(),
-        }, CancellationToken.None);
+        Bot.Store.SaveReferenceAsync(
+            ConversationReference.Create(
+                TeamsReferences.UserKey(Activities.UserAad),
+                new TeamsAddress
+                {
+                    ServiceUrl = serviceUrl ?? Connector.ServiceUrl,
+                    ConversationId = conversationId,
+                    TenantId = Activities.Tenant,
+                    BotId = Activities.BotId,
+                    UserId = Activities.UserId,
+                    AadObjectId = Activities.UserAad,
+                }.ToPayload(),
+                TimeProvider.System.GetUtcNow(),
+                Some.Person().Email),
+            CancellationToken.None);
 
     private Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {

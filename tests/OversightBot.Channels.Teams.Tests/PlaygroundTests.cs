@@ -71,7 +71,7 @@ public sealed class PlaygroundTests : IAsyncLifetime
         (await _http.PostAsJsonAsync(new Uri(_playgroundUrl, $"_debug/conversation/{conversation}/installation"), new { })).EnsureSuccessStatusCode();
         await WaitForLogAsync("What I can do");
         var reference = await WaitForAsync(() => _bot!.Store.FindReferenceByEmailAsync("msteams", PlaygroundUser, CancellationToken.None));
-        Assert.Equal(conversation, reference.ConversationId);
+        Assert.Equal(conversation, TeamsAddress.From(reference)!.ConversationId);
 
         // Ask.
         var message = new { from = new { id = user }, text = "what's overdue?", textFormat = "plain" };

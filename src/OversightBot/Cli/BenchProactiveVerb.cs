@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using OversightBot.Core.Domain;
 using OversightBot.Core.Proactive;
@@ -19,21 +20,32 @@ public static class BenchProactiveVerb
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, []);
-        args.AllowOnly("--items", "--nudges", "--conversations", "--rate", "--items-db", "--db");
-        var items = args.GetInt("--items", 1_000_000);
-        var nudges = args.GetInt("--nudges", 10_000);
-        var conversations = Math.Max(1, args.GetInt("--conversations", 2_000));
-        var rate = Math.Max(1, args.GetInt("--rate", 250));
+        var items = CliOptions.Count("--items", 1_000_000, "generated items to plan over (0 skips planning)");
+        var nudges = CliOptions.Count("--nudges", 10_000, "nudges to fan out (0 skips the fan-out)");
+        var conversations = CliOptions.Count("--conversations", 2_000, "conversations the nudges go to");
+        var rate = CliOptions.Count("--rate", 250, "messages per second the fake channel allows overall");
+        var itemsDb = new Option<string?>("--items-db") { Description = "keep the generated items in this file and reuse it next time", HelpName = "PATH" };
+        var command = new Command("bench-proactive", "measure planning over many items and a rate-limited fan-out") { items, nudges, conversations, rate, itemsDb };
+        command.SetAction((r, ct) => RunAsync(
+            new Settings(r.GetValue(items), r.GetValue(nudges), Math.Max(1, r.GetValue(conversations)), Math.Max(1, r.GetValue(rate)), r.GetValue(itemsDb)), cli.Console.Out, ct));
+        return command;
+    }
+
+    /// <summary>The sizes of a run.</summary>
+    public sealed record Settings(int Items, int Nudges, int Conversations, int Rate, string? ItemsDb);
+
+    public static async Task<int> RunAsync(Settings settings, TextWriter output, CancellationToken ct)
+    {
+        var (items, nudges, conversations, rate, itemsDb) = settings;
         var dir = Path.Combine(Path.GetTempPath(), "oversightbot-bench-proactive-" + Guid.NewGuid().ToString("N"));
         try
         {
             if (items > 0)
             {
                 var path = Path.Combine(dir, "plan.db");
-                await PrepareItemsAsync(path, items, args.Get("--items-db"), output, ct);
+                await PrepareItemsAsync(path, items, itemsDb, output, ct);
                 await PlanningAsync(path, output, ct);
             }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -22,16 +23,34 @@ public static class BenchTeamsVerb
     /// </summary>
     private static TimeSpan Warmup = TimeSpan.FromSeconds(10);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, ["--js", "--no-auth", "--no-cache"]);
-        args.AllowOnly("--requests", "--concurrency", "--warmup", "--js", "--text", "--no-auth", "--no-cache");
-        Text = args.Get("--text") ?? "what's overdue?";
+        var requests = CliOptions.Count("--requests", 3000, "activities to post");
+        var concurrency = CliOptions.Count("--concurrency", 16, "activities in flight at once");
+        var warmup = CliOptions.Count("--warmup", 10, "seconds of load before measuring");
+        var text = new Option<string>("--text") { Description = "the question each activity asks", DefaultValueFactory = _ => "what's overdue?" };
+        var js = new Option<bool>("--js") { Description = "also load the JS botbuilder echo bot (needs tests/peers/node_modules)" };
+        var noAuth = new Option<bool>("--no-auth") { Description = "run the bot in development mode (no token checks)" };
+        var noCache = new Option<bool>("--no-cache") { Description = "answer every question from the store (Storage:CacheAnswers=false)" };
+        var command = new Command("bench-teams", "Teams /api/messages throughput and p50/p99, reply delivered to a fake Connector") { requests, concurrency, warmup, text, js, noAuth, noCache };
+        command.SetAction((r, ct) => RunAsync(
+            new Settings(Math.Max(1, r.GetValue(requests)), Math.Max(1, r.GetValue(concurrency)), r.GetValue(warmup), r.GetValue(text)!, r.GetValue(js), r.GetValue(noAuth), r.GetValue(noCache)),
+            cli.Console.Out,
+            ct));
+        return command;
+    }
+
+    /// <summary>The load of a run.</summary>
+    public sealed record Settings(int Requests, int Concurrency, int WarmupSeconds, string Text, bool Js, bool NoAuth, bool NoCache);
+
+    public static async Task<int> RunAsync(Settings settings, TextWriter output, CancellationToken ct)
+    {
+        Text = settings.Text;
         ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
         ThreadPool.SetMinThreads(Math.Max(minWorkers, 64), minIo);
-        var requests = Math.Max(1, args.GetInt("--requests", 3000));
-        var concurrency = Math.Max(1, args.GetInt("--concurrency", 16));
-        Warmup = TimeSpan.FromSeconds(Math.Max(0, args.GetInt("--warmup", 10)));
+        var requests = settings.Requests;
+        var concurrency = settings.Concurrency;
+        Warmup = TimeSpan.FromSeconds(settings.WarmupSeconds);
         await using var peers = new BenchTeamsPeers();
         await peers.StartAsync();
         var dir = Path.Combine(Path.GetTempPath(), "oversightbot-bench-teams-" + Guid.NewGuid().ToString("N"));
@@ -39,14 +58,14 @@ public static class BenchTeamsVerb
         await output.WriteLineAsync($"bench-teams: {requests:N0} signed \"{Text}\" activities, {concurrency} at a time, after {Warmup.TotalSeconds:F0} s of warm-up, each bot in its own process, reply delivered to a fake Connector on loopback");
         using (var bot = StartSelf(
             "serve", "--urls", $"http://127.0.0.1:{port}", "--db", Path.Combine(dir, "bench.db"),
-            args.Has("--no-auth") ? "--Teams:AppId=" : $"--Teams:AppId={AppId}", "--Teams:AppPassword=bench-secret", $"--Teams:OpenIdMetadataUrl={peers.MetadataUrl}",
+            settings.NoAuth ? "--Teams:AppId=" : $"--Teams:AppId={AppId}", "--Teams:AppPassword=bench-secret", $"--Teams:OpenIdMetadataUrl={peers.MetadataUrl}",
             $"--Teams:TokenEndpoint={peers.TokenEndpoint}", "--Teams:AllowedServiceUrlHosts:0=127.0.0.1", "--Logging:LogLevel:Default=Warning",
-            $"--Storage:CacheAnswers={!args.Has("--no-cache")}"))
+            $"--Storage:CacheAnswers={!settings.NoCache}"))
         {
             try
             {
                 await WaitHealthyAsync(new Uri($"http://127.0.0.1:{port}/health"), ct);
-                await RunLoadAsync($"OversightBot \"{Text}\"{(args.Has("--no-cache") ? ", no answer cache" : "")}", bot, new Uri($"http://127.0.0.1:{port}/api/messages"), peers, requests, concurrency, output, ct);
+                await RunLoadAsync($"OversightBot \"{Text}\"{(settings.NoCache ? ", no answer cache" : "")}", bot, new Uri($"http://127.0.0.1:{port}/api/messages"), peers, requests, concurrency, output, ct);
             }
             finally
             {
@@ -56,7 +75,7 @@ public static class BenchTeamsVerb
         }
 
         TryDelete(dir);
-        if (args.Has("--js"))
+        if (settings.Js)
         {
             await RunJsAsync(peers, requests, concurrency, output, ct);
         }

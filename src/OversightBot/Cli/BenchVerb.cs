@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.DemoData;
@@ -14,12 +15,17 @@ namespace OversightBot.Cli;
 /// </summary>
 public static class BenchVerb
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, []);
-        args.AllowOnly("--items", "--runs", "--db");
-        var count = args.GetInt("--items", 100_000);
-        var runs = Math.Max(1, args.GetInt("--runs", 200));
+        var items = CliOptions.Count("--items", 100_000, "generated items in the store");
+        var runs = CliOptions.Count("--runs", 200, "runs per question");
+        var command = new Command("bench", "measure query latency over many items and the cold start of ask") { items, runs };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(items), Math.Max(1, r.GetValue(runs)), cli.Console.Out, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(int count, int runs, TextWriter output, CancellationToken ct)
+    {
         var dir = Path.Combine(Path.GetTempPath(), "oversightbot-bench-" + Guid.NewGuid().ToString("N"));
         var path = Path.Combine(dir, "bench.db");
         try

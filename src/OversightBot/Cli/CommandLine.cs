@@ -1,94 +1,47 @@
-using OversightBot.Hosting;
+using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace OversightBot.Cli;
 
-/// <summary>Dispatches the first argument to a verb. No verb (or options only) means "serve".</summary>
+/// <summary>
+/// The command line on System.CommandLine: one file per verb, each registered by one line in <see cref="Verbs"/>.
+/// No verb (or options only) means <c>serve</c>. Exit codes: <see cref="ExitCodes"/>.
+/// </summary>
 public static class CommandLine
 {
-    public const string Usage = """
-        OversightBot — oversight deadlines in Teams, Slack, the terminal and a built-in web chat.
+    /// <summary>Every verb of the product binary, in the order the help lists them. Add a verb here: one line.</summary>
+    public static readonly IReadOnlyList<Func<CliContext, Command>> Verbs =
+    [
+        ServeVerb.Create,
+        AskVerb.Create,
+        ParseVerb.Create,
+        RecognizeVerb.Create,
+        SimulateVerb.Create,
+        OutboxVerb.Create,
+        TeamsPackageVerb.Create,
+        BenchVerb.Create,
+        BenchLanguageVerb.Create,
+        BenchTeamsVerb.Create,
+        BenchProactiveVerb.Create,
+    ];
 
-        Usage: OversightBot [verb] [options]
-          serve                       run the web host (default): web chat on http://localhost:5080, /api/messages, /health
-          ask "QUESTION"              answer one question   [--as-of YYYY-MM-DD] [--as EMAIL] [--json]
-          parse "TEXT"                 show the intent, date range and entities   [--as-of YYYY-MM-DD] [--json]
-          recognize --jsonl           date corpus lines on stdin -> scorer predictions on stdout   [--conventions auto|british|spec]
-          bench-language              utterances/second of the recognizers   [--corpus DIR] [--seconds N]
-          bench                       measure query latency and cold start   [--items N] [--runs N]
-          bench-teams                 Teams /api/messages throughput, p50/p99   [--requests N] [--concurrency N] [--warmup S] [--no-cache] [--js]
-          teams-package --app-id GUID   build the Teams app zip to upload   [--bot-id GUID] [--version X.Y.Z] [--out app.zip]
-          simulate                    print every proactive message the policy would send   --from YYYY-MM-DD --to YYYY-MM-DD [--json]
-          outbox                      inspect the outbox; retry dead-lettered messages   [--state pending|failed|dead] [--json] [--retry KEY | --retry-dead]
-          bench-proactive             measure planning over many items and a rate-limited fan-out   [--items N] [--nudges N]
-          help                        this text
-        Every verb accepts --db PATH (the LiteDB file; default data/oversight.db).
-        """;
+    public const string Description =
+        "OversightBot — oversight deadlines in Teams, the terminal and a built-in web chat. Without a verb it runs 'serve'.";
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The process entry point: the real console, Ctrl+C and SIGTERM cancel the verb.</summary>
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CliConsole.System, handleSignals: true, CancellationToken.None);
+
+    /// <summary>Parses and runs <paramref name="args"/> against <paramref name="console"/>; returns the exit code.</summary>
+    public static Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken ct) =>
+        RunAsync(args, console, handleSignals: false, ct);
+
+    /// <summary>The root command with every verb of <see cref="Verbs"/> and a <c>help [VERB]</c> verb.</summary>
+    public static RootCommand Build(CliContext cli) => CliRoot.Build(cli, Description, Verbs);
+
+    private static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, bool handleSignals, CancellationToken ct)
     {
-        var verb = args.Length == 0 || args[0].StartsWith('-') ? "serve" : args[0];
-        var rest = args.Length == 0 || args[0].StartsWith('-') ? args : args[1..];
-        using var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        try
-        {
-            return verb switch
-            {
-                "serve" => await ServeVerb.RunAsync(rest, cts.Token),
-                "ask" => await AskVerb.RunAsync(rest, Console.Out, cts.Token),
-                "parse" => await ParseVerb.RunAsync(rest, Console.Out, cts.Token),
-                "recognize" => await RecognizeVerb.RunAsync(rest, Console.In, Console.Out, cts.Token),
-                "bench-language" => await BenchLanguageVerb.RunAsync(rest, Console.Out, cts.Token),
-                "bench" => await BenchVerb.RunAsync(rest, Console.Out, cts.Token),
-                "bench-teams" => await BenchTeamsVerb.RunAsync(rest, Console.Out, cts.Token),
-                "teams-package" => await TeamsPackageVerb.RunAsync(rest, Console.Out, cts.Token),
-                "simulate" => await SimulateVerb.RunAsync(rest, Console.Out, cts.Token),
-                "outbox" => await OutboxVerb.RunAsync(rest, Console.Out, cts.Token),
-                "bench-proactive" => await BenchProactiveVerb.RunAsync(rest, Console.Out, cts.Token),
-                "help" or "--help" or "-h" => PrintUsage(Console.Out),
-                _ => throw new UsageException($"Unknown verb '{verb}'. Run 'help' to see the verbs."),
-            };
-        }
-        catch (UsageException ex)
-        {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
-            return 2;
-        }
-    }
-
-    /// <summary>The storage settings for a verb: configuration files and environment, then --db.</summary>
-    public static StorageOptions Storage(CliArgs args)
-    {
-        var options = AppConfiguration.Build([]).GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (args.Get("--db") is { } db)
-        {
-            options.Path = db;
-        }
-        else if (args.Has("--db"))
-        {
-            throw new UsageException("--db needs a file path.");
-        }
-
-        if (!string.Equals(options.Provider, "litedb", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new UsageException($"Storage:Provider '{options.Provider}' is not supported; the embedded store is 'litedb'.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.Path))
-        {
-            throw new UsageException("Storage:Path is empty; set it to the LiteDB file, e.g. data/oversight.db.");
-        }
-
-        return options;
-    }
-
-    private static int PrintUsage(TextWriter output)
-    {
-        output.WriteLine(Usage);
-        return 0;
+        var cli = new CliContext(console);
+        var root = Build(cli);
+        return await CliRoot.InvokeAsync(root, cli, CliRoot.DefaultVerb(args, "serve"), handleSignals, ct);
     }
 }

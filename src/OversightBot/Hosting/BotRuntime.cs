@@ -2,7 +2,6 @@ using OversightBot.Core.Conversation;
 using OversightBot.Core.DemoData;
 using OversightBot.Core.Language;
 using OversightBot.Core.Ports;
-using OversightBot.Storage.LiteDb;
 
 namespace OversightBot.Hosting;
 
@@ -12,7 +11,7 @@ namespace OversightBot.Hosting;
 /// </summary>
 public sealed class BotRuntime : IDisposable
 {
-    private BotRuntime(LiteDbStore store, TimeProvider clock, bool cacheAnswers)
+    private BotRuntime(IBotStore store, TimeProvider clock, bool cacheAnswers)
     {
         Store = store;
         Clock = clock;
@@ -20,7 +19,8 @@ public sealed class BotRuntime : IDisposable
         Conversation = new ConversationService(Recognizer, store, store, store, clock, cacheAnswers, pages: store);
     }
 
-    public LiteDbStore Store { get; }
+    /// <summary>The store's ports; which database is behind them is decided once, in <see cref="StoreFactory"/>.</summary>
+    public IBotStore Store { get; }
     public TimeProvider Clock { get; }
     public IIntentRecognizer Recognizer { get; }
     public ConversationService Conversation { get; }
@@ -32,7 +32,7 @@ public sealed class BotRuntime : IDisposable
     /// <param name="cacheAnswers">Remember read-only answers until the store changes (off only to measure raw query cost).</param>
     public static async Task<BotRuntime> OpenAsync(StorageOptions options, TimeProvider clock, CancellationToken ct, bool cacheAnswers = true)
     {
-        var store = new LiteDbStore(options.Path);
+        var store = StoreFactory.Open(options);
         try
         {
             if (options.SeedDemoData)

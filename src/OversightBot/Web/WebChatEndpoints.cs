@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using OversightBot.Channels.Http;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.Input;
 using OversightBot.Core.Ports;
@@ -88,24 +89,18 @@ public static class WebChatEndpoints
     /// <summary>The request, or a reason it is not one: not JSON, text that is not well-formed, the wrong shape.</summary>
     private static async Task<(ChatRequest? Body, string? Problem)> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        var body = await RawBody.ReadAsync(request, MaxChatBodyBytes, ct);
+        if (body.Bytes is not { } bytes)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxChatBodyBytes)
-            {
-                throw new InvalidDataException($"The message is larger than {MaxChatBodyBytes / 1024} KB.");
-            }
+            throw new InvalidDataException($"The message is larger than {MaxChatBodyBytes / 1024} KB.");
         }
 
-        if (buffer.Length == 0)
+        if (bytes.Length == 0)
         {
             return (null, null);
         }
 
-        using var doc = JsonInput.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), out var problem);
+        using var doc = JsonInput.Parse(bytes, out var problem);
         if (doc is null)
         {
             return (null, problem);

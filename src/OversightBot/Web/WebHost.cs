@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using OversightBot.Channels.Teams;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.Ports;
 using OversightBot.Core.Work;
@@ -56,15 +55,10 @@ public static class WebHost
         var runtime = await BotRuntime.OpenAsync(storage, clock, ct, storage.CacheAnswers);
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton<IItemStore>(runtime.Store);
-        builder.Services.AddSingleton<IBoardStore>(runtime.Store);
-        builder.Services.AddSingleton<IPersonStore>(runtime.Store);
-        builder.Services.AddSingleton<IStoreAdmin>(runtime.Store);
+        builder.Services.AddStorePorts(runtime.Store);
         builder.Services.AddSingleton<ConversationService>(runtime.Conversation);
-        builder.Services.AddSingleton<IConversationReferenceStore>(runtime.Store);
-        builder.Services.AddTeamsChannel(builder.Configuration);
+        builder.Services.AddChannels(builder.Configuration);
         builder.Services.AddProactive(builder.Configuration, runtime);
-        builder.Services.AddSingleton<IWorkQueue>(runtime.Store);
         builder.Services.AddSingleton<WorkRunner>();
         builder.Services.AddHostedService<WorkQueueService>();
 
@@ -82,7 +76,7 @@ public static class WebHost
         var chat = app.MapGroup("").AddEndpointFilter(new LoopbackOnlyFilter(webChat.AllowRemote, log));
         WebChatEndpoints.Map(app, chat);
         NotificationEndpoints.Map(chat);
-        app.MapTeamsChannel();
+        app.MapChannels();
         log.LogInformation("Store {Provider} at {Path}; web chat at / ({Access})", "litedb", storage.Path,
             webChat.AllowRemote ? "open to other machines" : "this machine only");
         if (trusted.Count > 0)
