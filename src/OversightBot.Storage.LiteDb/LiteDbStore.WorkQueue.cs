@@ -29,7 +29,8 @@ public sealed partial class LiteDbStore : IWorkQueue
     {
         lock (_workLock)
         {
-            var claimed = Work.Find(Query.LTE("readyAt", Utc(now)), limit: max).Select(ToWorkItem)
+            // Dead items have no readyAt, which the index holds as null and orders before every string: start above it.
+            var claimed = Work.Find(Query.Between("readyAt", "0", Utc(now)), limit: max).Select(ToWorkItem)
                 .Select(w => w with { Attempts = w.Attempts + 1, ReadyAt = now + lease }).ToList();
             foreach (var item in claimed)
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OversightBot.Channels.Teams;
 using OversightBot.Core.Ports;
@@ -43,13 +44,24 @@ public sealed class ProxyGuard(RequestDelegate next, IReadOnlyList<IPNetwork> tr
 
         if (HttpMethods.IsGet(http.Request.Method) && http.Request.Path.Equals("/health") && !IsLocal(http))
         {
-            var health = await http.RequestServices.GetRequiredService<IStoreAdmin>().HealthAsync(http.RequestAborted);
-            http.Response.StatusCode = health.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-            await http.Response.WriteAsJsonAsync(new { status = health.Ok ? "up" : "down" });
+            var up = await IsUpAsync(http);
+            http.Response.StatusCode = up ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+            await http.Response.WriteAsJsonAsync(new { status = up ? "up" : "down" });
             return;
         }
 
         await next(http);
+    }
+
+    /// <summary>The registered health checks when there are any, else the store's own health.</summary>
+    private static async Task<bool> IsUpAsync(HttpContext http)
+    {
+        if (http.RequestServices.GetService<HealthCheckService>() is { } checks)
+        {
+            return (await checks.CheckHealthAsync(http.RequestAborted)).Status != HealthStatus.Unhealthy;
+        }
+
+        return (await http.RequestServices.GetRequiredService<IStoreAdmin>().HealthAsync(http.RequestAborted)).Ok;
     }
 
     private string? Why(HttpContext http)
