@@ -59,6 +59,6 @@ public sealed class CardActionWork(
         card.Conversation = new ConversationAccount { Id = payload.ConversationId, ConversationType = payload.ConversationType };
         return payload.ReplyToId is { } cardId
             ? await connector.UpdateActivityAsync(payload.ServiceUrl, payload.ConversationId, cardId, card, ct)
-            : await connector.SendToConversationAsync(payload.ServiceUrl, payload.ConversationId, card, ct);
+            : await connector.SendToConversationAsync(payload.ServiceUrl, payload.ConversationId, card, ConnectorPath.Proactive, ct);
     }
 }

@@ -30,7 +30,7 @@ public sealed class TeamsBot(
     {
         if (string.IsNullOrWhiteSpace(activity.ServiceUrl) || string.IsNullOrWhiteSpace(activity.Conversation?.Id))
         {
-            log.LogDebug("Teams: ignored a {Type} activity without serviceUrl or conversation", activity.Type);
+            log.LogDebug(TeamsLogEvents.ActivityWithoutConversation, "Teams: ignored a {Type} activity without serviceUrl or conversation", activity.Type);
             return null;
         }
 
@@ -48,7 +48,7 @@ public sealed class TeamsBot(
                 await OnInstallationUpdateAsync(activity, ct);
                 return null;
             default:
-                log.LogDebug("Teams: ignored a {Type} activity", activity.Type);
+                log.LogDebug(TeamsLogEvents.ActivityIgnored, "Teams: ignored a {Type} activity", activity.Type);
                 return null;
         }
     }
@@ -154,7 +154,7 @@ public sealed class TeamsBot(
             var card = TeamsMessages.Card(reply, _options.MaxCardBytes, activity);
             var result = activity.ReplyToId is { } cardId
                 ? await connector.UpdateActivityAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardId, card, CancellationToken.None)
-                : await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, card, CancellationToken.None);
+                : await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, card, ConnectorPath.Interactive, CancellationToken.None);
             if (item is null || queue is null)
             {
                 return;
@@ -172,7 +172,7 @@ public sealed class TeamsBot(
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException or IOException)
         {
-            log.LogError(ex, "Teams: a slow card action could not be finished{Retry}", item is null ? "" : "; the work queue will retry it");
+            log.LogError(TeamsLogEvents.SlowCardActionUndelivered, ex, "Teams: a slow card action could not be finished{Retry}", item is null ? "" : "; the work queue will retry it");
         }
     }
 
@@ -233,7 +233,7 @@ public sealed class TeamsBot(
         await stopTimer.CancelAsync();
         if (finished != work)
         {
-            await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, TeamsMessages.Typing(activity), ct);
+            await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, TeamsMessages.Typing(activity), ConnectorPath.Interactive, ct);
         }
 
         return await work;
@@ -250,10 +250,10 @@ public sealed class TeamsBot(
         // In a channel, answer in the thread of the message; elsewhere, in the conversation.
         var result = inbound.Conversation?.ConversationType == "channel" && inbound.Id is { } threadId
             ? await connector.ReplyToActivityAsync(serviceUrl, conversationId, threadId, outbound, ct)
-            : await connector.SendToConversationAsync(serviceUrl, conversationId, outbound, ct);
+            : await connector.SendToConversationAsync(serviceUrl, conversationId, outbound, ConnectorPath.Interactive, ct);
         if (!result.Ok)
         {
-            log.LogWarning("Teams: the reply was not delivered ({Status})", result.Status);
+            log.LogWarning(TeamsLogEvents.ReplyNotDelivered, "Teams: the reply was not delivered ({Status})", result.Status);
         }
     }
 

@@ -30,7 +30,7 @@ internal static class TeamsEndpoint
 
         if (options.IsDevelopmentMode && !(http.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote)))
         {
-            log.LogWarning("Teams: refused a request from a non-loopback address (development mode)");
+            log.LogWarning(TeamsLogEvents.NonLoopbackRefused, "Teams: refused a request from a non-loopback address (development mode)");
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
@@ -45,7 +45,7 @@ internal static class TeamsEndpoint
         var activity = Parse(body, out var problem);
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
-            log.LogDebug("Teams: refused a malformed activity: {Problem}", problem ?? "no type");
+            log.LogDebug(TeamsLogEvents.MalformedActivity, "Teams: refused a malformed activity: {Problem}", problem ?? "no type");
             await BadRequestAsync(http, problem ?? "The activity has no \"type\".", ct);
             return;
         }
@@ -55,7 +55,7 @@ internal static class TeamsEndpoint
             var auth = await services.GetRequiredService<TeamsAuthenticator>().AuthenticateAsync(http.Request.Headers.Authorization, activity, ct);
             if (!auth.Ok)
             {
-                log.LogWarning("Teams: rejected an activity: {Reason}", auth.Reason);
+                log.LogWarning(TeamsLogEvents.ActivityRejected, "Teams: rejected an activity: {Reason}", auth.Reason);
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
             }

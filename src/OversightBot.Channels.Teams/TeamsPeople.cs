@@ -22,13 +22,13 @@ public sealed class TeamsPeople(AccountLinker linker, ConnectorClient connector,
         switch (link.Outcome)
         {
             case AccountLinkOutcome.Linked:
-                log.LogInformation("Teams: linked a Teams account to a person on first contact");
+                log.LogInformation(TeamsLogEvents.PersonLinked, "Teams: linked a Teams account to a person on first contact");
                 break;
             case AccountLinkOutcome.Conflict:
-                log.LogWarning("Teams: a person's email matched, but another Teams account is already linked to them; answering read-only");
+                log.LogWarning(TeamsLogEvents.PersonAlreadyLinked, "Teams: a person's email matched, but another Teams account is already linked to them; answering read-only");
                 break;
             case AccountLinkOutcome.Unknown:
-                log.LogDebug("Teams: user {AadObjectId} is not a known person", aad);
+                log.LogDebug(TeamsLogEvents.UnknownPerson, "Teams: user {AadObjectId} is not a known person", aad);
                 break;
         }
 

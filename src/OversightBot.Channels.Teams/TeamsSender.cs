@@ -52,9 +52,9 @@ public sealed class TeamsSender(
         }
 
         var activity = TeamsMessages.Card(message, _options.MaxCardBytes);
-        var result = await connector.SendToConversationAsync(address.ServiceUrl, conversationId, activity, ct);
+        var result = await connector.SendToConversationAsync(address.ServiceUrl, conversationId, activity, ConnectorPath.Proactive, ct);
         var outcome = await OutcomeAsync(reference, result, ct);
-        log.LogInformation("Teams: proactive message {Key} → {Outcome}", key, outcome.Kind);
+        log.LogInformation(TeamsLogEvents.ProactiveSent, "Teams: proactive message {Key} → {Outcome}", key, outcome.Kind);
         return outcome;
     }
 
@@ -79,7 +79,7 @@ public sealed class TeamsSender(
             tenantId = address.TenantId,
             channelData = new { tenant = new { id = address.TenantId } },
         };
-        var result = await connector.CreateConversationAsync(address.ServiceUrl, parameters, ct);
+        var result = await connector.CreateConversationAsync(address.ServiceUrl, parameters, ConnectorPath.Proactive, ct);
         if (!result.Ok || result.Id is not { } conversationId)
         {
             return (null, await OutcomeAsync(reference, result.Ok ? result with { Status = 0, Error = "no conversation id" } : result, ct));
@@ -104,7 +104,7 @@ public sealed class TeamsSender(
         }
 
         return result.Throttled
-            ? new SendOutcome(SendOutcomeKind.Throttled, result.RetryAfter ?? TimeSpan.FromSeconds(5))
+            ? new SendOutcome(SendOutcomeKind.Throttled, result.RetryAfter ?? TimeSpan.FromSeconds(5)) { Scope = result.Scope }
             : new SendOutcome(SendOutcomeKind.Failed, Error: result.Error ?? $"HTTP {result.Status}");
     }
 }

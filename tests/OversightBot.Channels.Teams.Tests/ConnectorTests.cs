@@ -102,7 +102,19 @@ public sealed class ConnectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_429_with_Retry_After_is_waited_out_and_retried()
+    public async Task An_interactive_reply_throttled_with_a_short_Retry_After_is_retried_inside_the_request()
+    {
+        Connector.Answer(r => r.Method == "POST", 429, "{\"error\":{\"code\":\"Throttled\"}}", retryAfter: "1");
+
+        await PostAsync(Activities.Message("what's overdue?", Connector.ServiceUrl));
+
+        var replies = await RepliesAsync(2);
+        Assert.Equal(2, replies.Count);
+        Assert.True(replies[1].At - replies[0].At >= TimeSpan.FromMilliseconds(900), "Retry-After: 1 was not honoured");
+    }
+
+    [Fact]
+    public async Task A_proactive_send_that_is_throttled_goes_out_once_and_leaves_the_retry_to_the_outbox()
     {
         await SaveReferenceAsync();
         Connector.Answer(r => r.Method == "POST", 429, "{\"error\":{\"code\":\"Throttled\"}}", retryAfter: "1");
@@ -110,10 +122,22 @@ public sealed class ConnectorTests : IAsyncLifetime
 
         var outcome = await sender.SendAsync(Some.Person(), Nudge(), "k1", CancellationToken.None);
 
-        Assert.Equal(SendOutcomeKind.Delivered, outcome.Kind);
-        var posts = Connector.Activities;
-        Assert.Equal(2, posts.Count);
-        Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromMilliseconds(900), "Retry-After: 1 was not honoured");
+        Assert.Equal(SendOutcomeKind.Throttled, outcome.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(1), outcome.RetryAfter);
+        Assert.Equal(ThrottleScope.Workspace, outcome.Scope);
+        Assert.Single(Connector.Activities);
+    }
+
+    [Fact]
+    public async Task A_429_that_names_the_conversation_holds_only_that_conversation()
+    {
+        await SaveReferenceAsync();
+        Connector.Answer(r => r.Method == "POST", 429, "{\"error\":{\"code\":\"Throttled\",\"message\":\"Too many requests for this thread\"}}", retryAfter: "2");
+
+        var outcome = await Bot.Services.GetRequiredService<TeamsSender>().SendAsync(Some.Person(), Nudge(), "k7", CancellationToken.None);
+
+        Assert.Equal(SendOutcomeKind.Throttled, outcome.Kind);
+        Assert.Equal(ThrottleScope.Conversation, outcome.Scope);
     }
 
     [Fact]
@@ -165,6 +189,22 @@ public sealed class ConnectorTests : IAsyncLifetime
 
         Assert.Equal(SendOutcomeKind.Failed, outcome.Kind);
         Assert.Equal(0, Connector.TokenRequests);
+    }
+
+    private async Task<List<RecordedRequest>> RepliesAsync(int count)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var replies = Connector.Activities.Where(r => r.Method == "POST" && r.Json?["type"]?.GetValue<string>() == "message").ToList();
+            if (replies.Count >= count)
+            {
+                return replies;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return Connector.Activities.Where(r => r.Method == "POST" && r.Json?["type"]?.GetValue<string>() == "message").ToList();
     }
 
     private static Reply Nudge() => new()

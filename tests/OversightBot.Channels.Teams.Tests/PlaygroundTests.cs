@@ -41,7 +41,8 @@ public sealed class PlaygroundTests : IAsyncLifetime
         _ = _playground.StandardOutput.ReadToEndAsync();
         _ = _playground.StandardError.ReadToEndAsync();
         _playgroundUrl = new Uri($"http://localhost:{port}/");
-        for (var i = 0; i < 150; i++)
+        // Node starts the playground in a second or two; a busy machine may take much longer.
+        for (var i = 0; i < 600; i++)
         {
             try
             {

@@ -12,10 +12,14 @@ public static class CliRoot
 {
     private static readonly string[] HelpTokens = ["--help", "-h", "-?", "--version"];
 
-    public static RootCommand Build(CliContext cli, string description, IEnumerable<Func<CliContext, Command>> verbs)
+    public static RootCommand Build(CliContext cli, string description, IEnumerable<Func<CliContext, Command>> verbs, bool withDb = true)
     {
         var root = new RootCommand(description);
-        root.Options.Add(cli.Db);
+        if (withDb)
+        {
+            root.Options.Add(cli.Db);
+        }
+
         foreach (var create in verbs)
         {
             root.Subcommands.Add(create(cli));

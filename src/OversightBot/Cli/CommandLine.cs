@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 
 namespace OversightBot.Cli;
 
@@ -19,10 +18,6 @@ public static class CommandLine
         SimulateVerb.Create,
         OutboxVerb.Create,
         TeamsPackageVerb.Create,
-        BenchVerb.Create,
-        BenchLanguageVerb.Create,
-        BenchTeamsVerb.Create,
-        BenchProactiveVerb.Create,
     ];
 
     public const string Description =

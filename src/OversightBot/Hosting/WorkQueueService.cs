@@ -20,7 +20,7 @@ public sealed class WorkQueueService(WorkRunner runner, TimeProvider clock, ILog
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogError(ex, "The work queue could not be read; trying again in {Interval}", Interval);
+                log.LogError(HostLogEvents.WorkQueueUnreadable, ex, "The work queue could not be read; trying again in {Interval}", Interval);
             }
 
             try

@@ -1,4 +1,4 @@
-using System.Net;
+using OversightBot.Hosting;
 
 namespace OversightBot.Web;
 
@@ -18,7 +18,7 @@ public sealed class LoopbackOnlyFilter(bool allowRemote, ILogger? log = null) : 
 
         if (ProxyGuard.IsProxied(http) is { } why)
         {
-            log?.LogWarning("Refused {Path}: it came through a proxy ({Why}); the web chat has no sign-in, so it answers only direct callers on this machine (WebChat:AllowRemote)", http.Request.Path.Value, why);
+            log?.LogWarning(HostLogEvents.ProxiedRefused, "Refused {Path}: it came through a proxy ({Why}); the web chat has no sign-in, so it answers only direct callers on this machine (WebChat:AllowRemote)", http.Request.Path.Value, why);
             return Results.Json(
                 new { error = "The built-in web chat has no sign-in, so it does not answer through a proxy (set WebChat:AllowRemote behind your own sign-in)." },
                 statusCode: StatusCodes.Status403Forbidden);

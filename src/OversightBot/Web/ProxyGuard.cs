@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using OversightBot.Channels.Teams;
 using OversightBot.Core.Ports;
 
+using OversightBot.Hosting;
+
 namespace OversightBot.Web;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed class ProxyGuard(RequestDelegate next, IReadOnlyList<IPNetwork> tr
         if (http.Request.Path.StartsWithSegments(TeamsChannel.Route) && IsProxied(http) is { } proxied
             && http.RequestServices.GetRequiredService<IOptions<TeamsOptions>>().Value.IsDevelopmentMode)
         {
-            log.LogWarning("Refused {Path}: it came through a proxy ({Why}) and Teams runs without authentication (no Teams:AppId)", TeamsChannel.Route, proxied);
+            log.LogWarning(HostLogEvents.ProxiedTeamsRefused, "Refused {Path}: it came through a proxy ({Why}) and Teams runs without authentication (no Teams:AppId)", TeamsChannel.Route, proxied);
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }

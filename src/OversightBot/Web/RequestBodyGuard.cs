@@ -1,3 +1,5 @@
+using OversightBot.Hosting;
+
 namespace OversightBot.Web;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class RequestBodyGuard(RequestDelegate next, ILogger<RequestBodyGu
         }
         catch (UnreadableBodyException ex) when (!http.Response.HasStarted)
         {
-            log.LogInformation("Refused a request whose body could not be read ({Status}): {Reason}", ex.Status, ex.Message);
+            log.LogInformation(HostLogEvents.UnreadableBody, "Refused a request whose body could not be read ({Status}): {Reason}", ex.Status, ex.Message);
             http.Response.Clear();
             http.Response.StatusCode = ex.Status;
             await http.Response.WriteAsJsonAsync(new { error = $"The request body could not be read: {ex.Message}" });

@@ -57,6 +57,7 @@ public static class WebHost
         builder.Services.AddSingleton(clock);
         builder.Services.AddStorePorts(runtime.Store);
         builder.Services.AddSingleton<ConversationService>(runtime.Conversation);
+        var telemetry = builder.AddTelemetry();
         builder.Services.AddChannels(builder.Configuration);
         builder.Services.AddProactive(builder.Configuration, runtime);
         builder.Services.AddSingleton<WorkRunner>();
@@ -70,6 +71,7 @@ public static class WebHost
         }
 
         app.UseMiddleware<RequestBodyGuard>();
+        app.MapTelemetry(telemetry);
         app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
         var webChat = builder.Configuration.GetSection(WebChatOptions.Section).Get<WebChatOptions>() ?? new WebChatOptions();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot");
@@ -77,11 +79,11 @@ public static class WebHost
         WebChatEndpoints.Map(app, chat);
         NotificationEndpoints.Map(chat);
         app.MapChannels();
-        log.LogInformation("Store {Provider} at {Path}; web chat at / ({Access})", "litedb", storage.Path,
+        log.LogInformation(HostLogEvents.StoreOpened, "Store {Provider} at {Path}; web chat at / ({Access})", "litedb", storage.Path,
             webChat.AllowRemote ? "open to other machines" : "this machine only");
         if (trusted.Count > 0)
         {
-            log.LogInformation("Forwarded headers are believed only from {Proxies}; requests through them never reach the web chat", string.Join(", ", exposure.TrustedProxies));
+            log.LogInformation(HostLogEvents.TrustedProxies, "Forwarded headers are believed only from {Proxies}; requests through them never reach the web chat", string.Join(", ", exposure.TrustedProxies));
         }
 
         return app;

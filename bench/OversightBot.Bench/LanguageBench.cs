@@ -1,15 +1,16 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
+using OversightBot.Cli;
 using OversightBot.Core.Language;
 
-namespace OversightBot.Cli;
+namespace OversightBot.Bench;
 
 /// <summary>
-/// <c>bench-language [--corpus DIR] [--seconds N]</c>: utterances per second of the intent recognizer (with dates)
+/// <c>language [--corpus DIR] [--seconds N]</c>: utterances per second of the intent recognizer (with dates)
 /// and of the date recognizer alone, on one thread, over the date corpora inputs and a set of chat questions.
 /// </summary>
-public static class BenchLanguageVerb
+public static class LanguageBench
 {
     /// <summary>Chat questions as users type them (the unit tests hold the labelled set).</summary>
     private static readonly string[] Questions =
@@ -27,7 +28,7 @@ public static class BenchLanguageVerb
     {
         var corpus = new Option<string>("--corpus") { Description = "folder of date corpus files (*.jsonl)", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("..", "shared", "corpora", "dates") };
         var seconds = CliOptions.Count("--seconds", 5, "seconds per measurement");
-        var command = new Command("bench-language", "utterances per second of the recognizers") { corpus, seconds };
+        var command = new Command("language", "utterances per second of the recognizers") { corpus, seconds };
         command.SetAction((r, ct) => RunAsync(r.GetValue(corpus)!, Math.Max(1, r.GetValue(seconds)), cli.Console.Out, ct));
         return command;
     }

@@ -6,7 +6,7 @@ using OversightBot.Core.Proactive;
 using OversightBot.Core.Replies;
 using OversightBot.Storage.LiteDb;
 
-namespace OversightBot.Cli;
+namespace OversightBot.Bench;
 
 /// <summary>The fan-out half of <c>bench-proactive</c>: a LiteDB outbox drained through a rate-limited fake channel.</summary>
 public static class FanOutBench

@@ -3,16 +3,17 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using OversightBot.Cli;
 
-namespace OversightBot.Cli;
+namespace OversightBot.Bench;
 
 /// <summary>
-/// <c>bench-teams [--requests N] [--concurrency N] [--warmup SECONDS] [--no-cache] [--js]</c>: signed "what's overdue?" activities posted to
+/// <c>teams [--requests N] [--concurrency N] [--warmup SECONDS] [--no-cache] [--js]</c>: signed "what's overdue?" activities posted to
 /// /api/messages of the real web host (auth on, demo data), measured until the reply reaches a fake Connector on
 /// loopback: throughput and p50/p99. <c>--js</c> runs the same load against the JS botbuilder echo bot
 /// (tests/peers/botbuilder-bot.js, needs tests/peers/node_modules).
 /// </summary>
-public static class BenchTeamsVerb
+public static class TeamsBench
 {
     private const string AppId = "5a1f0b6e-7d2c-4c3e-9f10-2b3c4d5e6f70";
     private static string Text = "what's overdue?";
@@ -32,7 +33,7 @@ public static class BenchTeamsVerb
         var js = new Option<bool>("--js") { Description = "also load the JS botbuilder echo bot (needs tests/peers/node_modules)" };
         var noAuth = new Option<bool>("--no-auth") { Description = "run the bot in development mode (no token checks)" };
         var noCache = new Option<bool>("--no-cache") { Description = "answer every question from the store (Storage:CacheAnswers=false)" };
-        var command = new Command("bench-teams", "Teams /api/messages throughput and p50/p99, reply delivered to a fake Connector") { requests, concurrency, warmup, text, js, noAuth, noCache };
+        var command = new Command("teams", "Teams /api/messages throughput and p50/p99, reply delivered to a fake Connector") { requests, concurrency, warmup, text, js, noAuth, noCache };
         command.SetAction((r, ct) => RunAsync(
             new Settings(Math.Max(1, r.GetValue(requests)), Math.Max(1, r.GetValue(concurrency)), r.GetValue(warmup), r.GetValue(text)!, r.GetValue(js), r.GetValue(noAuth), r.GetValue(noCache)),
             cli.Console.Out,
@@ -51,7 +52,7 @@ public static class BenchTeamsVerb
         var requests = settings.Requests;
         var concurrency = settings.Concurrency;
         Warmup = TimeSpan.FromSeconds(settings.WarmupSeconds);
-        await using var peers = new BenchTeamsPeers();
+        await using var peers = new TeamsBenchPeers();
         await peers.StartAsync();
         var dir = Path.Combine(Path.GetTempPath(), "oversightbot-bench-teams-" + Guid.NewGuid().ToString("N"));
         var port = FreePort();
@@ -83,7 +84,7 @@ public static class BenchTeamsVerb
         return 0;
     }
 
-    private static async Task RunJsAsync(BenchTeamsPeers peers, int requests, int concurrency, TextWriter output, CancellationToken ct)
+    private static async Task RunJsAsync(TeamsBenchPeers peers, int requests, int concurrency, TextWriter output, CancellationToken ct)
     {
         var script = FindPeersScript();
         if (script is null)
@@ -114,7 +115,7 @@ public static class BenchTeamsVerb
         }
     }
 
-    private static async Task RunLoadAsync(string name, Process bot, Uri url, BenchTeamsPeers peers, int requests, int concurrency, TextWriter output, CancellationToken ct)
+    private static async Task RunLoadAsync(string name, Process bot, Uri url, TeamsBenchPeers peers, int requests, int concurrency, TextWriter output, CancellationToken ct)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 });
         var token = "Bearer " + peers.Token(AppId);
@@ -139,7 +140,7 @@ public static class BenchTeamsVerb
     }
 
     private static async Task<(List<double> Samples, int Errors)> LoadAsync(
-        HttpClient http, Uri url, BenchTeamsPeers peers, string token, int requests, int concurrency, string tag, CancellationToken ct)
+        HttpClient http, Uri url, TeamsBenchPeers peers, string token, int requests, int concurrency, string tag, CancellationToken ct)
     {
         var samples = new List<double>(requests);
         var errors = 0;
@@ -188,22 +189,10 @@ public static class BenchTeamsVerb
         ["text"] = Text,
     }.ToJsonString();
 
-    /// <summary>Starts this program again (as "dotnet OversightBot.dll" or the app host) with <paramref name="args"/>.</summary>
+    /// <summary>Starts the product (OversightBot, built beside the benchmarks) with <paramref name="args"/>.</summary>
     private static Process StartSelf(params string[] args)
     {
-        var host = Environment.ProcessPath!;
-        var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            info.ArgumentList.Add(typeof(BenchTeamsVerb).Assembly.Location);
-        }
-
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(info)!;
+        var process = Process.Start(ProductProcess.StartInfo(args))!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         return process;
