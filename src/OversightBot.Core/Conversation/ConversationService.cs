@@ -24,6 +24,12 @@ public sealed class ConversationService : IDisposable
     private readonly DigestHandler _digest;
     private readonly UpdateHandler _update;
     private readonly PreferencesHandler _preferences;
+    private readonly ListHandler _list;
+    private readonly StatsHandler _stats;
+    private readonly HistoryHandler _history;
+    private readonly AddHandler _add;
+    private readonly RecordHandler _record;
+    private readonly IntentCompletion _completion;
     private readonly PageMemory _pageMemory;
     private readonly ReplyCache _cache;
     private readonly IItemStore _items;
@@ -43,6 +49,12 @@ public sealed class ConversationService : IDisposable
         _digest = new DigestHandler(items, boards);
         _update = new UpdateHandler(items, people, _gate);
         _preferences = new PreferencesHandler(items, people, _gate);
+        _list = new ListHandler(items, people, _owner);
+        _stats = new StatsHandler(items, _owner);
+        _history = new HistoryHandler(items);
+        _add = new AddHandler(items, _owner, _gate);
+        _record = new RecordHandler(boards, _boards, _gate);
+        _completion = new IntentCompletion(items, _boards, _owner);
     }
 
     public DigestHandler Digest => _digest;
@@ -95,7 +107,7 @@ public sealed class ConversationService : IDisposable
     /// <summary>True when the exception was thrown by date arithmetic (not, say, a list index).</summary>
     private static bool IsCalendarOverflow(ArgumentOutOfRangeException ex)
     {
-        foreach (var frame in new System.Diagnostics.StackTrace(ex, false).GetFrames())
+        foreach (var frame in new StackTrace(ex, false).GetFrames())
         {
             var type = frame.GetMethod()?.DeclaringType;
             if (type is null || type.FullName == "System.ThrowHelper")
@@ -122,7 +134,7 @@ public sealed class ConversationService : IDisposable
             return await MoreAsync(pageKey, ctx, ct);
         }
 
-        var (intent, early) = await ResolveAsync(understanding, message.Text, ct);
+        var (intent, early) = await ResolveAsync(understanding, message.Text, ctx, ct);
         if (intent is null)
         {
             return early!;
@@ -141,7 +153,8 @@ public sealed class ConversationService : IDisposable
             return PageMemory.NothingMore;
         }
 
-        var (intent, _) = await ResolveAsync(Understand(state.Question, state.Today), state.Question, ct);
+        var asked = ctx with { Today = state.Today, Text = state.Question };
+        var (intent, _) = await ResolveAsync(Understand(state.Question, state.Today), state.Question, asked, ct);
         var reply = intent is null ? null : await DispatchAsync(intent, ctx, state.Next, ct);
         if (reply is null || (reply.Shown == 0 && reply.NextOffset is null))
         {
@@ -153,10 +166,8 @@ public sealed class ConversationService : IDisposable
         return reply;
     }
 
-    /// <summary>
-    /// What the message asks, completed from the store; or, instead of an intent, a reply that refuses it.
-    /// </summary>
-    private async Task<(Intent? Intent, Reply? Early)> ResolveAsync(Understanding understanding, string text, CancellationToken ct)
+    /// <summary>What the message asks, completed from the store; or, instead of an intent, a reply that answers or refuses it.</summary>
+    private async Task<(Intent? Intent, Reply? Early)> ResolveAsync(Understanding understanding, string text, AskContext ctx, CancellationToken ct)
     {
         if (understanding.Entities.InvalidDates.Count > 0 && understanding.Intent is UpdateItem or Snooze or DueQuery or Unknown)
         {
@@ -164,21 +175,13 @@ public sealed class ConversationService : IDisposable
                 $"{string.Join(", ", understanding.Entities.InvalidDates)} is not a real date, so I changed nothing. Check the day and month (dates are day first: 03/02/2023 is 3 February)."));
         }
 
-        // A board named without the word "board" ("is the LCRB up to date?") is found by its names and aliases.
-        var intent = understanding.Intent is Unknown or BoardsQuery { Board: null } && await _boards.MentionedInAsync(text, ct) is { } board
-            ? new BoardsQuery(board.Name)
-            : understanding.Intent;
-        if (intent is Unknown && await NamesAnItemAsync(text, ct))
+        if (understanding.Entities.VagueDates.Count > 0 && understanding.Intent is DueQuery && understanding.Entities.Dates.Count == 0)
         {
-            intent = new StatusQuery(null, text);
+            return (null, GuidanceHandler.Vague(understanding.Entities.VagueDates[0]));
         }
 
-        if (intent is OverdueQuery && understanding.Entities.Owner is { Length: > 0 } owner)
-        {
-            intent = new OverdueForOwnerQuery(owner);
-        }
-
-        return (intent, null);
+        var (intent, early) = await _completion.CompleteAsync(understanding, text, ctx, ct);
+        return early is not null ? (null, early) : (intent, null);
     }
 
     /// <summary>The answer and every further page ("ask --all"), at most <paramref name="maxPages"/> replies.</summary>
@@ -198,7 +201,14 @@ public sealed class ConversationService : IDisposable
 
     private Task<Reply> AnswerAsync(Intent intent, AskContext ctx, int offset, CancellationToken ct) => intent switch
     {
+        OverdueQuery { Filter: { } f } q => _list.HandleAsync(q.Name, f, ListHandler.Mode.Overdue, null, ctx, offset, ct),
         OverdueQuery q => _overdue.HandleAsync(q, ctx, offset, ct),
+        DueQuery { Filter: { } f } q => _list.HandleAsync(q.Name, f, ListHandler.Mode.Due, q.Range, ctx, offset, ct),
+        ListQuery q => _list.HandleAsync(q.Name, q.Filter, ListHandler.Mode.List, null, ctx, offset, ct),
+        StatsQuery q => _stats.HandleAsync(q, ctx, ct),
+        HistoryQuery q => _history.HandleAsync(q, ctx, ct),
+        AddItem a => _add.HandleAsync(a, ctx, ct),
+        RecordBoard r => _record.HandleAsync(r, ctx, ct),
         OverdueForOwnerQuery q => OverdueForOwnerAsync(q, ctx, offset, ct),
         DueQuery q => _due.HandleAsync(q, ctx, offset, ct),
         StatusQuery q => _status.HandleAsync(q, ctx, ct),
@@ -214,19 +224,6 @@ public sealed class ConversationService : IDisposable
         Unknown u => Task.FromResult(GuidanceHandler.Unknown(u)),
         _ => Task.FromResult(GuidanceHandler.Unknown(new Unknown(ctx.Text))),
     };
-
-    /// <summary>Text the recognizer could not place that clearly names one item ("show me the Black Thrive review").</summary>
-    private async Task<bool> NamesAnItemAsync(string text, CancellationToken ct)
-    {
-        var terms = SearchTerms.ForQuery(text);
-        if (terms.Count < 2)
-        {
-            return false;
-        }
-
-        var found = await _items.SearchAsync(terms, 1, ct);
-        return found.Count > 0 && terms.Count(SearchTerms.ForItem(found[0]).Contains) >= 2;
-    }
 
     private async Task<Reply> OverdueForOwnerAsync(OverdueForOwnerQuery query, AskContext ctx, int offset, CancellationToken ct)
     {

@@ -18,6 +18,7 @@ public static class CommandLine
         SimulateVerb.Create,
         OutboxVerb.Create,
         TeamsPackageVerb.Create,
+        ImportVerb.Create,
     ];
 
     public const string Description =
