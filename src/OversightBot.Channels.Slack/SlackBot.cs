@@ -80,7 +80,7 @@ public sealed class SlackBot(ConversationService conversation, SlackPeople peopl
         var sent = await api.PostMessageAsync(message, ct);
         if (!sent.Ok)
         {
-            log.LogWarning("Slack: a reply was not posted ({Error})", sent.Error);
+            log.LogWarning(SlackLogEvents.SlackBotWarning1, "Slack: a reply was not posted ({Error})", sent.Error);
         }
     }
 

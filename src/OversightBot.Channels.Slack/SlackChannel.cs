@@ -99,11 +99,11 @@ public static class SlackChannel
         var log = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot.Slack");
         if (options.HttpEnabled)
         {
-            log.LogInformation("Slack: {Events}, {Commands} and {Interactions} verify Slack's request signatures", EventsRoute, CommandsRoute, InteractionsRoute);
+            log.LogInformation(SlackLogEvents.SlackChannelInformation1, "Slack: {Events}, {Commands} and {Interactions} verify Slack's request signatures", EventsRoute, CommandsRoute, InteractionsRoute);
         }
         else
         {
-            log.LogInformation("Slack: no Slack:SigningSecret — the /slack/* endpoints answer 404{SocketMode}",
+            log.LogInformation(SlackLogEvents.SlackChannelInformation2, "Slack: no Slack:SigningSecret — the /slack/* endpoints answer 404{SocketMode}",
                 options.SocketMode ? " (Socket Mode is on)" : "");
         }
 

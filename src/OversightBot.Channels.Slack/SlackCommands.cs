@@ -58,12 +58,12 @@ public sealed class SlackCommands(SlackBot bot, SlackPeople people, SlackApiClie
             var sent = await api.RespondAsync(responseUrl, message, CancellationToken.None);
             if (!sent.Ok)
             {
-                log.LogWarning("Slack: a late command answer was not delivered ({Error})", sent.Error);
+                log.LogWarning(SlackLogEvents.SlackCommandsWarning1, "Slack: a late command answer was not delivered ({Error})", sent.Error);
             }
         }
         catch (Exception ex)
         {
-            log.LogError(ex, "Slack: a slash command failed after it was acknowledged");
+            log.LogError(SlackLogEvents.SlackCommandsError2, ex, "Slack: a slash command failed after it was acknowledged");
         }
     }
 }

@@ -52,7 +52,7 @@ internal static class SlackEndpoints
             bytes, services.GetRequiredService<TimeProvider>().GetUtcNow());
         if (check != SignatureCheck.Valid)
         {
-            services.GetRequiredService<ILogger<SlackBot>>().LogWarning("Slack: rejected a request to {Path}: {Reason}", http.Request.Path.Value, check);
+            services.GetRequiredService<ILogger<SlackBot>>().LogWarning(SlackLogEvents.SlackEndpointsWarning1, "Slack: rejected a request to {Path}: {Reason}", http.Request.Path.Value, check);
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }

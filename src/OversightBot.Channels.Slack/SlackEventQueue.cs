@@ -62,7 +62,7 @@ public sealed class InProcessSlackEventQueue(SlackBot bot, ILogger<InProcessSlac
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    log.LogError(ex, "Slack: an event failed");
+                    log.LogError(SlackLogEvents.SlackEventQueueError1, ex, "Slack: an event failed");
                 }
             }
         }

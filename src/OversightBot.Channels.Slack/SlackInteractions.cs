@@ -46,7 +46,7 @@ public sealed class SlackInteractions(SlackBot bot, SlackPeople people, SlackApi
             var opened = await api.OpenViewAsync(payload.Str("trigger_id") ?? "", SlackForms.Modal(pressed, title, channel, ts), ct);
             if (!opened.Ok)
             {
-                log.LogWarning("Slack: a form did not open ({Error})", opened.Error);
+                log.LogWarning(SlackLogEvents.SlackInteractionsWarning1, "Slack: a form did not open ({Error})", opened.Error);
             }
 
             return;

@@ -23,11 +23,11 @@ public sealed class SlackPeople(AccountLinker linker, SlackApiClient api, IConve
         var link = await linker.ResolveAsync(SlackAddress.ChannelName, userId, c => VerifiedEmailAsync(userId, c), ct);
         if (link.Outcome == AccountLinkOutcome.Linked)
         {
-            log.LogInformation("Slack: linked a Slack account to a person on first contact");
+            log.LogInformation(SlackLogEvents.SlackPeopleInformation1, "Slack: linked a Slack account to a person on first contact");
         }
         else if (link.Outcome == AccountLinkOutcome.Conflict)
         {
-            log.LogWarning("Slack: a person's email matched, but another Slack account is already linked to them; answering read-only");
+            log.LogWarning(SlackLogEvents.SlackPeopleWarning2, "Slack: a person's email matched, but another Slack account is already linked to them; answering read-only");
         }
 
         await RememberAsync(teamId, userId, dmChannel, link.Person, ct);

@@ -160,7 +160,7 @@ public sealed class SlackSender(
                 return new SendOutcome(SendOutcomeKind.Throttled, result.RetryAfter ?? TimeSpan.FromSeconds(1), result.Error);
             case SlackApiOutcome.RecipientGone:
                 await references.MarkReferenceGoneAsync(SlackAddress.UserKey(userId), clock.GetUtcNow(), ct);
-                log.LogInformation("Slack: recipient gone ({Error})", result.Error);
+                log.LogInformation(SlackLogEvents.SlackSenderInformation1, "Slack: recipient gone ({Error})", result.Error);
                 return new SendOutcome(SendOutcomeKind.RecipientGone, Error: result.Error);
             default:
                 return new SendOutcome(SendOutcomeKind.Failed, Error: result.Error);

@@ -96,7 +96,7 @@ public sealed class SlackApiClient(IHttpClientFactory http, IOptions<SlackOption
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
         {
-            log.LogWarning("Slack: {Method} did not complete ({Error})", method, ex.GetType().Name);
+            log.LogWarning(SlackLogEvents.SlackApiClientWarning1, "Slack: {Method} did not complete ({Error})", method, ex.GetType().Name);
             return new SlackApiResult(request.Options.TryGetValue(Idempotent, out var safe) && safe ? SlackApiOutcome.Failed : SlackApiOutcome.Uncertain, "timeout");
         }
     }

@@ -27,11 +27,11 @@ public sealed class SocketModeEnvelopes(
         switch (root.Str("type"))
         {
             case "hello":
-                log.LogInformation("Slack Socket Mode: connected");
+                log.LogInformation(SlackLogEvents.SocketModeEnvelopesInformation1, "Slack Socket Mode: connected");
                 return null;
             case "disconnect":
                 var reason = root.Str("reason");
-                log.LogInformation("Slack Socket Mode: Slack asked to reconnect ({Reason})", reason);
+                log.LogInformation(SlackLogEvents.SocketModeEnvelopesInformation2, "Slack Socket Mode: Slack asked to reconnect ({Reason})", reason);
                 return reason == "link_disabled" ? SocketEnd.Disabled : SocketEnd.Reconnect;
         }
 

@@ -29,12 +29,12 @@ public sealed class SocketModeService(SlackApiClient api, SocketModeEnvelopes en
             }
             catch (Exception ex) when (ex is WebSocketException or HttpRequestException or OperationCanceledException or JsonException && !stoppingToken.IsCancellationRequested)
             {
-                log.LogWarning("Slack Socket Mode: connection lost ({Error})", ex.GetType().Name);
+                log.LogWarning(SlackLogEvents.SocketModeServiceWarning1, "Slack Socket Mode: connection lost ({Error})", ex.GetType().Name);
             }
 
             if (end == SocketEnd.Disabled)
             {
-                log.LogError("Slack Socket Mode: Slack disabled this app's connection (link_disabled); Socket Mode stops until restart");
+                log.LogError(SlackLogEvents.SocketModeServiceError2, "Slack Socket Mode: Slack disabled this app's connection (link_disabled); Socket Mode stops until restart");
                 return;
             }
 
@@ -55,7 +55,7 @@ public sealed class SocketModeService(SlackApiClient api, SocketModeEnvelopes en
         var opened = await api.CallWithAppTokenAsync("apps.connections.open", ct);
         if (!opened.Ok || opened.Str("url") is not { } url)
         {
-            log.LogWarning("Slack Socket Mode: apps.connections.open failed ({Error})", opened.Error);
+            log.LogWarning(SlackLogEvents.SocketModeServiceWarning3, "Slack Socket Mode: apps.connections.open failed ({Error})", opened.Error);
             return SocketEnd.Failed;
         }
 
@@ -79,7 +79,7 @@ public sealed class SocketModeService(SlackApiClient api, SocketModeEnvelopes en
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                log.LogWarning("Slack Socket Mode: nothing received for {Limit}; reconnecting", SilenceLimit);
+                log.LogWarning(SlackLogEvents.SocketModeServiceWarning4, "Slack Socket Mode: nothing received for {Limit}; reconnecting", SilenceLimit);
                 return SocketEnd.Reconnect;
             }
 
