@@ -8,7 +8,7 @@ namespace OversightBot.Storage.LiteDb;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int Current = 7;
+    public const int Current = 8;
 
     private static readonly Action<LiteDatabase>[] Steps =
     [
@@ -62,7 +62,14 @@ internal static class SchemaMigrations
         // 6: people's chat accounts in one map; conversation references keyed (channel, scope, id) with a channel payload.
         ChannelNeutralMigration.Apply,
 
-        // 7: model v2. History in its own collection (appended, never rewritten); occurrences of series; links, themes,
+        // 7: "more" state expires; slow work after an HTTP answer waits in a durable queue until it is ready.
+        db =>
+        {
+            db.GetCollection(LiteDbStore.PageStatesName).EnsureIndex("expiresAt", "$.expiresAt");
+            db.GetCollection(LiteDbStore.WorkQueueName).EnsureIndex("readyAt", "$.readyAt");
+        },
+
+        // 8: model v2. History in its own collection (appended, never rewritten); occurrences of series; links, themes,
         // "awaiting others" and statistics; recurring items become series. See LiteDbStore.MigrateToModelV2.
         db =>
         {

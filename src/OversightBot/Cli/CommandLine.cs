@@ -19,6 +19,8 @@ public static class CommandLine
         OutboxVerb.Create,
         TeamsPackageVerb.Create,
         ImportVerb.Create,
+        ExportVerb.Create,
+        ReportVerb.Create,
     ];
 
     public const string Description =

@@ -16,7 +16,7 @@ public sealed class BotRuntime : IDisposable
         Store = store;
         Clock = clock;
         Recognizer = CreateRecognizer();
-        Conversation = new ConversationService(Recognizer, store, store, store, clock, cacheAnswers);
+        Conversation = new ConversationService(Recognizer, store, store, store, clock, cacheAnswers, pages: store);
     }
 
     /// <summary>The store's ports; which database is behind them is decided once, in <see cref="StoreFactory"/>.</summary>

@@ -19,6 +19,8 @@ public static class StoreFactory
         services.AddSingleton<IConversationReferenceStore>(store);
         services.AddSingleton<IOutboxStore>(store);
         services.AddSingleton<INotificationInbox>(store);
+        services.AddSingleton<IPageStateStore>(store);
+        services.AddSingleton<IWorkQueue>(store);
         return services;
     }
 }
