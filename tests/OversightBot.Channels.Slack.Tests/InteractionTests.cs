@@ -49,7 +49,7 @@ public sealed class InteractionTests : IAsyncLifetime
     [Fact]
     public async Task Mark_done_pressed_by_the_owner_updates_the_item_and_replaces_the_message()
     {
-        var done = ItemActions.All("R-2")[0];
+        var done = ItemActions.All("R-5")[0];
 
         using var res = await _bot.PostSignedAsync("/slack/interactions", SlackWire.Interaction(SlackWire.ButtonPress(ValueOf(done), "done:0")), Form);
 
@@ -57,20 +57,20 @@ public sealed class InteractionTests : IAsyncLifetime
         var update = await _slack.WaitForAsync("chat.update");
         Assert.Equal("1700000000.000300", update.Str("ts"));
         Assert.Equal(SlackWire.Dm, update.Str("channel"));
-        Assert.Equal(ItemStatus.Done, (await _bot.Store.GetAsync("R-2", CancellationToken.None))!.Status);
+        Assert.Equal(ItemStatus.Done, (await _bot.Store.GetAsync("R-5", CancellationToken.None))!.Status);
     }
 
     [Fact]
     public async Task Mark_done_pressed_by_an_officer_of_another_team_changes_nothing_and_only_they_see_why()
     {
-        var done = ItemActions.All("R-2")[0];
+        var done = ItemActions.All("R-5")[0];
 
         using var res = await _bot.PostSignedAsync("/slack/interactions", SlackWire.Interaction(SlackWire.ButtonPress(ValueOf(done), "done:0", user: SlackWire.OtherUser)), Form);
 
         var refusal = await _slack.WaitForAsync("chat.postEphemeral");
         Assert.Equal(SlackWire.OtherUser, refusal.Str("user"));
         Assert.Empty(_slack.CallsOf("chat.update"));
-        Assert.Equal(ItemStatus.Open, (await _bot.Store.GetAsync("R-2", CancellationToken.None))!.Status);
+        Assert.Equal(ItemStatus.Open, (await _bot.Store.GetAsync("R-5", CancellationToken.None))!.Status);
     }
 
     [Fact]

@@ -71,7 +71,8 @@ public sealed class ImportStoreTests : IDisposable
         Assert.Equal(ItemKind.Recommendation, website.Kind);
         Assert.Equal(new DateOnly(2023, 1, 9), website.Source.Date);
         Assert.Equal(Seeds.Letter, website.Source.File);
-        var imported = Assert.Single(website.History);
+        var stored = (await _store.GetAsync(website.Id, CancellationToken.None))!;
+        var imported = Assert.Single(stored.History);
         Assert.Equal("imported", imported.What);
         Assert.Contains(Seeds.Letter, imported.Note, StringComparison.Ordinal);
     }

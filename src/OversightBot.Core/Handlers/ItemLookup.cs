@@ -36,7 +36,8 @@ public static partial class ItemLookup
             var scored = found.Select(i => (Item: i, Score: Score(i, terms) * 2 + (i.Kind == kind ? 1 : 0))).OrderByDescending(x => x.Score).ToList();
             if ((scored.Count == 1 || scored[0].Score > scored[1].Score) && scored[0].Score >= Math.Min(terms.Count, 4))
             {
-                return new Result(scored[0].Item, [scored[0].Item]);
+                var winner = await WholeAsync(items, scored[0].Item, ct);
+                return new Result(winner, [winner]);
             }
         }
 
@@ -45,7 +46,7 @@ public static partial class ItemLookup
         if (near.Count > 0)
         {
             var unique = near.Count == 1 || near[0].Score > near[1].Score;
-            return new Result(unique ? near[0].Item : null, near.Where(n => n.Score == near[0].Score).Select(n => n.Item).Take(5).ToList());
+            return new Result(unique ? await WholeAsync(items, near[0].Item, ct) : null, near.Where(n => n.Score == near[0].Score).Select(n => n.Item).Take(5).ToList());
         }
 
         return new Result(null, found.Take(5).ToList());
@@ -93,6 +94,10 @@ public static partial class ItemLookup
 
         return [.. list.OrderByDescending(x => x.Item2).ThenBy(x => x.Item1.Id, Comparer<string>.Create(ListHandler.IdOrder))];
     }
+
+    /// <summary>Searches and lists return items without their history; the one item a reply is about is read whole.</summary>
+    private static async Task<TrackedItem> WholeAsync(IItemStore items, TrackedItem found, CancellationToken ct) =>
+        found.Occurrence is null ? await items.GetAsync(found.Id, ct) ?? found : found;
 
     public static Task<TrackedItem?> GetByIdAsync(IItemStore items, string id, CancellationToken ct) => GetAsync(items, id, false, ct);
 

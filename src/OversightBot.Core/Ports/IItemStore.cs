@@ -45,7 +45,7 @@ public interface IItemStore
     /// <summary>Items closed (done) from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
     Task<IReadOnlyList<TrackedItem>> ClosedBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct);
 
-    /// <summary>Every item, in id order; for search and small stores.</summary>
+    /// <summary>Every item, in id order, without its history (read one item for that); for search and small stores.</summary>
     IAsyncEnumerable<TrackedItem> AllAsync(CancellationToken ct);
 
     Task<int> CountAsync(CancellationToken ct);

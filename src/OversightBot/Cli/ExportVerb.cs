@@ -33,7 +33,8 @@ public static class ExportVerb
         {
             if (owner is null || string.Equals(item.Owner, owner, StringComparison.OrdinalIgnoreCase))
             {
-                items.Add(item);
+                // Lists come without history; an export carries each item whole.
+                items.Add(await runtime.Items.GetAsync(item.Id, ct) ?? item);
             }
         }
 

@@ -37,7 +37,8 @@ public static class ReportVerb
         var items = new List<TrackedItem>();
         await foreach (var item in runtime.Items.AllAsync(ct))
         {
-            items.Add(item);
+            // Lists come without history; a report reads when each item was closed from it.
+            items.Add(await runtime.Items.GetAsync(item.Id, ct) ?? item);
         }
 
         var day = asOf ?? London.Today(runtime.Clock);
