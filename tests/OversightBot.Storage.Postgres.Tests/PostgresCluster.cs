@@ -23,7 +23,9 @@ public sealed class PostgresCluster
     {
         _bin = FindBinaries();
         _runAs = Environment.UserName == "root" || IsRoot() ? UnprivilegedUser() : null;
-        Folder = Path.Combine(Path.GetTempPath(), "oversightbot-pg", Guid.NewGuid().ToString("N"));
+        var parent = Path.Combine(Path.GetTempPath(), "oversightbot-pg");
+        SweepStopped(parent);
+        Folder = Path.Combine(parent, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         if (_runAs is not null)
         {
@@ -68,23 +70,40 @@ public sealed class PostgresCluster
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>Deletes clusters of earlier runs that are not running (a test process killed before its clean-up).</summary>
+    private static void SweepStopped(string parent)
+    {
+        foreach (var old in Directory.Exists(parent) ? Directory.GetDirectories(parent) : [])
+        {
+            if (!File.Exists(Path.Combine(old, "data", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddMinutes(-10))
+            {
+                TryDelete(old);
+            }
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
     private void Stop()
     {
         try
         {
             RunPg("pg_ctl", "-D", DataDir, "-m", "immediate", "-w", "stop");
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
         }
 
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        TryDelete(Folder);
     }
 
     private void RunPg(string program, params string[] args) => Run(Path.Combine(_bin, program), _runAs, args);
