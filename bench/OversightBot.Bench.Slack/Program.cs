@@ -37,6 +37,7 @@ try
     builder.Services.AddSingleton(conversation);
     builder.Services.AddSingleton<IPersonStore>(store);
     builder.Services.AddSingleton<IConversationReferenceStore>(store);
+    builder.Services.AddSingleton<IWorkQueue>(store);
     builder.Services.AddSlackChannel(builder.Configuration);
     await using var bot = await StartAsync(builder, app => app.MapSlackChannel());
     using var http = new HttpClient { BaseAddress = bot.Url };

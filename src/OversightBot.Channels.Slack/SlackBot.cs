@@ -78,6 +78,12 @@ public sealed class SlackBot(ConversationService conversation, SlackPeople peopl
         }
 
         var sent = await api.PostMessageAsync(message, ct);
+        if (sent.Outcome == SlackApiOutcome.RateLimited)
+        {
+            // Not posted: the work queue tries again later (an uncertain post is never repeated).
+            throw new HttpRequestException($"Slack rate-limited the reply (retry after {sent.RetryAfter}).");
+        }
+
         if (!sent.Ok)
         {
             log.LogWarning(SlackLogEvents.SlackBotWarning1, "Slack: a reply was not posted ({Error})", sent.Error);

@@ -23,8 +23,9 @@ public static class SlackChannel
     public const string InteractionsRoute = "/slack/interactions";
 
     /// <summary>
-    /// Registers the Slack adapter. Needs <c>ConversationService</c>, <see cref="IPersonStore"/> and
-    /// <see cref="IConversationReferenceStore"/> from the host. The sender is registered only with a bot token.
+    /// Registers the Slack adapter. Needs <c>ConversationService</c>, <see cref="IPersonStore"/>,
+    /// <see cref="IConversationReferenceStore"/> and <see cref="IWorkQueue"/> from the host (whose worker runs the
+    /// registered <see cref="IWorkHandler"/>s). The sender is registered only with a bot token.
     /// </summary>
     public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,9 +49,13 @@ public static class SlackChannel
         services.TryAddSingleton<SlackBot>();
         services.TryAddSingleton<SlackCommands>();
         services.TryAddSingleton<SlackInteractions>();
-        services.TryAddSingleton<InProcessSlackEventQueue>();
-        services.TryAddSingleton<ISlackEventQueue>(sp => sp.GetRequiredService<InProcessSlackEventQueue>());
-        services.AddHostedService(sp => sp.GetRequiredService<InProcessSlackEventQueue>());
+        services.TryAddSingleton<SlackEventWork>();
+        services.TryAddSingleton<SlackCommandWork>();
+        services.AddSingleton<IWorkHandler>(sp => sp.GetRequiredService<SlackEventWork>());
+        services.AddSingleton<IWorkHandler>(sp => sp.GetRequiredService<SlackCommandWork>());
+        services.TryAddSingleton<DurableSlackEventQueue>();
+        services.TryAddSingleton<ISlackEventQueue>(sp => sp.GetRequiredService<DurableSlackEventQueue>());
+        services.AddHostedService(sp => sp.GetRequiredService<DurableSlackEventQueue>());
         services.TryAddSingleton<SocketMode.SocketModeEnvelopes>();
         services.TryAddSingleton<SlackSender>();
         var section = configuration.GetSection(SlackOptions.Section);

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OversightBot.Core.Ports;
+using OversightBot.Core.Work;
 
 namespace OversightBot.Channels.Slack;
 
@@ -15,59 +16,66 @@ public interface ISlackEventQueue
 }
 
 /// <summary>
-/// The in-process queue: a bounded channel drained by a background service, with the last event ids remembered for
-/// deduplication. It is not durable: events acknowledged but not yet handled when the process stops are lost (Slack
-/// does not resend an acknowledged event). A store-backed queue replaces it by registering another
-/// <see cref="ISlackEventQueue"/> first.
+/// Writes each event to the durable work queue before Slack gets its acknowledgement, then handles it at once on one
+/// of <see cref="Workers"/> in-process workers and marks it done. An event not done (the process stopped, the
+/// handler threw, too many waiting) stays in the queue for the host's <see cref="WorkRunner"/> through
+/// <see cref="SlackEventWork"/>: a crash after the ack means a later answer, never a lost one.
 /// </summary>
-public sealed class InProcessSlackEventQueue(SlackBot bot, ILogger<InProcessSlackEventQueue> log) : BackgroundService, ISlackEventQueue
+public sealed class DurableSlackEventQueue(IWorkQueue queue, SlackEventWork work, TimeProvider clock, ILogger<DurableSlackEventQueue> log)
+    : BackgroundService, ISlackEventQueue
 {
-    private const int RememberedIds = 50_000;
-    private readonly Channel<string> _events = Channel.CreateBounded<string>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait });
-    private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _order = new();
+    public const int Workers = 4;
+    private readonly Channel<WorkItem> _ready = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait });
 
     public async Task<bool> EnqueueAsync(string eventId, string callbackJson, CancellationToken ct)
     {
-        if (!_seen.TryAdd(eventId, 0))
+        var now = clock.GetUtcNow();
+        var item = SlackEventWork.Item(eventId, callbackJson, now);
+        if (!await queue.EnqueueWorkAsync(item, CancellationToken.None))
         {
             return false;
         }
 
-        _order.Enqueue(eventId);
-        while (_order.Count > RememberedIds && _order.TryDequeue(out var old))
+        if (!_ready.Writer.TryWrite(item))
         {
-            _seen.TryRemove(old, out _);
+            // Too many waiting here: the host's worker takes it now instead of after the lease.
+            await queue.FailWorkAsync(item.Id, "Left to the work queue: too many Slack events at once.", now, dead: false, CancellationToken.None);
         }
 
-        await _events.Writer.WriteAsync(callbackJson, ct);
         return true;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var workers = Enumerable.Range(0, 4).Select(_ => DrainAsync(stoppingToken)).ToArray();
-        await Task.WhenAll(workers);
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => DrainAsync(stoppingToken)));
 
     private async Task DrainAsync(CancellationToken ct)
     {
         try
         {
-            await foreach (var json in _events.Reader.ReadAllAsync(ct))
+            await foreach (var item in _ready.Reader.ReadAllAsync(ct))
             {
-                try
-                {
-                    await bot.HandleEventAsync(json, ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    log.LogError(SlackLogEvents.SlackEventQueueError1, ex, "Slack: an event failed");
-                }
+                await RunAsync(item, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+        }
+    }
+
+    private async Task RunAsync(WorkItem item, CancellationToken ct)
+    {
+        try
+        {
+            await work.RunAsync(item, ct);
+            if (!ct.IsCancellationRequested)
+            {
+                await queue.CompleteWorkAsync(item.Id, CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogError(SlackLogEvents.SlackEventQueueError1, ex, "Slack: an event failed; the work queue will try it again");
+            await queue.FailWorkAsync(item.Id, $"{ex.GetType().Name}: {ex.Message}", clock.GetUtcNow() + WorkRunner.Backoff(item.Attempts), dead: false, CancellationToken.None);
         }
     }
 }

@@ -3,11 +3,17 @@ using OversightBot.Core.Ports;
 
 namespace OversightBot.Storage.LiteDb;
 
-/// <summary>The durable work queue: one document per item, claimed by its <c>readyAt</c> index (dead items have none).</summary>
+/// <summary>
+/// The durable work queue: one document per item, claimed by its <c>readyAt</c> index (dead items have none). A done
+/// item with <see cref="WorkItem.KeepIdUntil"/> becomes a tombstone (<c>done</c>, no <c>readyAt</c>) that keeps its id
+/// taken until then; claims sweep expired tombstones now and then.
+/// </summary>
 public sealed partial class LiteDbStore : IWorkQueue
 {
     internal const string WorkQueueName = "work";
+    private static readonly TimeSpan TombstoneSweep = TimeSpan.FromMinutes(10);
     private readonly Lock _workLock = new();
+    private DateTimeOffset _nextTombstoneSweep = DateTimeOffset.MinValue;
 
     private ILiteCollection<BsonDocument> Work => _db.GetCollection(WorkQueueName);
 
@@ -30,6 +36,7 @@ public sealed partial class LiteDbStore : IWorkQueue
         lock (_workLock)
         {
             // Dead items have no readyAt, which the index holds as null and orders before every string: start above it.
+            SweepTombstones(now);
             var claimed = Work.Find(Query.Between("readyAt", "0", Utc(now)), limit: max).Select(ToWorkItem)
                 .Select(w => w with { Attempts = w.Attempts + 1, ReadyAt = now + lease }).ToList();
             foreach (var item in claimed)
@@ -42,7 +49,7 @@ public sealed partial class LiteDbStore : IWorkQueue
     }
 
     public Task<WorkItem?> GetWorkAsync(string id, CancellationToken ct) =>
-        Task.FromResult(Work.FindById(id) is { } d ? ToWorkItem(d) : null);
+        Task.FromResult(Work.FindById(id) is { } d && !IsTombstone(d) ? ToWorkItem(d) : null);
 
     public Task SaveWorkProgressAsync(string id, string progress, CancellationToken ct) =>
         Change(id, w => w with { Progress = progress });
@@ -51,10 +58,32 @@ public sealed partial class LiteDbStore : IWorkQueue
     {
         lock (_workLock)
         {
-            Work.Delete(id);
+            if (Work.FindById(id) is { } d && !IsTombstone(d) && !d["keepIdUntil"].IsNull)
+            {
+                Work.Update(new BsonDocument { ["_id"] = id, ["kind"] = d["kind"], ["done"] = true, ["keepIdUntil"] = d["keepIdUntil"] });
+            }
+            else
+            {
+                Work.Delete(id);
+            }
         }
 
         return Task.CompletedTask;
+    }
+
+    private static bool IsTombstone(BsonDocument d) => d["done"].IsBoolean && d["done"].AsBoolean;
+
+    /// <summary>Forgets tombstones whose time has passed (a scan, at most every <see cref="TombstoneSweep"/>).</summary>
+    private void SweepTombstones(DateTimeOffset now)
+    {
+        if (now < _nextTombstoneSweep)
+        {
+            return;
+        }
+
+        _nextTombstoneSweep = now + TombstoneSweep;
+        var expired = Utc(now);
+        Work.DeleteMany("$.done = true AND $.keepIdUntil < @0", expired);
     }
 
     public Task FailWorkAsync(string id, string error, DateTimeOffset readyAt, bool dead, CancellationToken ct) =>
@@ -64,7 +93,7 @@ public sealed partial class LiteDbStore : IWorkQueue
     {
         lock (_workLock)
         {
-            if (Work.FindById(id) is { } d)
+            if (Work.FindById(id) is { } d && !IsTombstone(d))
             {
                 Work.Update(ToDocument(change(ToWorkItem(d))));
             }
@@ -85,6 +114,7 @@ public sealed partial class LiteDbStore : IWorkQueue
             ["progress"] = w.Progress is null ? BsonValue.Null : w.Progress,
             ["error"] = w.LastError is null ? BsonValue.Null : w.LastError,
             ["dead"] = w.Dead,
+            ["keepIdUntil"] = w.KeepIdUntil is { } keep ? Utc(keep) : BsonValue.Null,
         };
         if (!w.Dead)
         {
@@ -104,5 +134,6 @@ public sealed partial class LiteDbStore : IWorkQueue
         Progress = d["progress"].IsNull ? null : d["progress"].AsString,
         LastError = d["error"].IsNull ? null : d["error"].AsString,
         Dead = d["dead"].AsBoolean,
+        KeepIdUntil = d["keepIdUntil"].IsString ? Instant(d["keepIdUntil"].AsString) : null,
     };
 }

@@ -84,5 +84,25 @@ public sealed class WorkQueueTests : IDisposable
         Assert.Empty(await store.ClaimWorkAsync(Now.AddDays(1), Lease, 10, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Work_DoneWithAKeptId_CannotBeAddedAgainUntilTheIdIsForgotten()
+    {
+        var path = _folder.File("kept.db");
+        using (var first = new LiteDbStore(path))
+        {
+            await first.EnqueueWorkAsync(Item("ev1", Now) with { KeepIdUntil = Now.AddDays(1) }, CancellationToken.None);
+            await first.ClaimWorkAsync(Now, Lease, 10, CancellationToken.None);
+            await first.CompleteWorkAsync("ev1", CancellationToken.None);
+        }
+
+        using var store = new LiteDbStore(path);
+        Assert.Null(await store.GetWorkAsync("ev1", CancellationToken.None));
+        Assert.False(await store.EnqueueWorkAsync(Item("ev1", Now), CancellationToken.None));
+        Assert.Empty(await store.ClaimWorkAsync(Now.AddHours(2), Lease, 10, CancellationToken.None));
+
+        await store.ClaimWorkAsync(Now.AddDays(2), Lease, 10, CancellationToken.None);
+        Assert.True(await store.EnqueueWorkAsync(Item("ev1", Now.AddDays(2)), CancellationToken.None));
+    }
+
     public void Dispose() => _folder.Dispose();
 }

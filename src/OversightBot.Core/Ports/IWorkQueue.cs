@@ -20,11 +20,16 @@ public sealed record WorkItem
     public string? LastError { get; init; }
     /// <summary>Given up after too many attempts; kept for an operator, never taken again.</summary>
     public bool Dead { get; init; }
+    /// <summary>
+    /// When set, the id stays taken until then even once the item is done, so adding it again (a delivery retried by
+    /// the sender, e.g. Slack's <c>X-Slack-Retry-Num</c>) is still a no-op. Without it a done item is forgotten at once.
+    /// </summary>
+    public DateTimeOffset? KeepIdUntil { get; init; }
 }
 
 public interface IWorkQueue
 {
-    /// <summary>Adds the item unless one with its id exists; returns whether it was added.</summary>
+    /// <summary>Adds the item unless one with its id exists (or is done and still kept, see <see cref="WorkItem.KeepIdUntil"/>); returns whether it was added.</summary>
     Task<bool> EnqueueWorkAsync(WorkItem item, CancellationToken ct);
 
     /// <summary>Takes up to <paramref name="max"/> live items ready at <paramref name="now"/>: each gets one more attempt and is held for <paramref name="lease"/>.</summary>
@@ -35,7 +40,7 @@ public interface IWorkQueue
     /// <summary>Keeps progress so that a retry does not redo what is done.</summary>
     Task SaveWorkProgressAsync(string id, string progress, CancellationToken ct);
 
-    /// <summary>Done: the item is deleted.</summary>
+    /// <summary>Done: the item is deleted (only its id is kept until <see cref="WorkItem.KeepIdUntil"/>, when set).</summary>
     Task CompleteWorkAsync(string id, CancellationToken ct);
 
     /// <summary>Failed: taken again at <paramref name="readyAt"/>, or never when <paramref name="dead"/>.</summary>

@@ -26,6 +26,7 @@ public sealed class FakeSlack : IAsyncDisposable
     public const int PostedThenGatewayTimeout = 5040;
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string Method, int Status, string Body, string? RetryAfter)> _script = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
     private long _ts = 1_700_000_000_000;
 
     private FakeSlack(WebApplication app) => _app = app;
@@ -56,6 +57,17 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>The next call of <paramref name="method"/> gets this answer instead of success.</summary>
     public void Answer(string method, int status, string body, string? retryAfter = null) => _script.Enqueue((method, status, body, retryAfter));
 
+    /// <summary>Calls of <paramref name="method"/> are received and recorded but not answered until <see cref="Release"/>.</summary>
+    public void Hold(string method) => _holds[method] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release(string method)
+    {
+        if (_holds.TryRemove(method, out var gate))
+        {
+            gate.TrySetResult();
+        }
+    }
+
     public IReadOnlyList<SlackCall> CallsOf(string method) => Calls.Where(c => c.Method == method).ToList();
 
     public async Task<SlackCall> WaitForAsync(string method, Func<SlackCall, bool>? match = null, int timeoutMs = 10_000)
@@ -78,6 +90,11 @@ public sealed class FakeSlack : IAsyncDisposable
         var args = await ArgsAsync(http.Request);
         var token = http.Request.Headers.Authorization.ToString() is { Length: > 7 } auth ? auth[7..] : null;
         Calls.Enqueue(new SlackCall(method, token, args, DateTimeOffset.UtcNow));
+        if (_holds.TryGetValue(method, out var gate))
+        {
+            await gate.Task;
+        }
+
         if (Scripted(method) is { } s)
         {
             if (s.Status == PostedThenGatewayTimeout)

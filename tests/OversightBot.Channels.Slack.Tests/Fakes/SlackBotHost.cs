@@ -15,8 +15,9 @@ namespace OversightBot.Channels.Slack.Tests.Fakes;
 public sealed class SlackBotHost : IAsyncDisposable
 {
     public const string Secret = "test-signing-secret-0123456789abcdef";
-    private readonly TempFolder _folder = new();
     private readonly HttpClient _http = new();
+    private TempFolder _folder = null!;
+    private bool _ownsFolder;
     private WebApplication _app = null!;
 
     public Uri BaseUrl { get; private set; } = null!;
@@ -24,9 +25,10 @@ public sealed class SlackBotHost : IAsyncDisposable
     public ConversationService Conversation { get; private set; } = null!;
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SlackBotHost> StartAsync(FakeSlack slack, IDictionary<string, string?>? settings = null, bool withSecret = true)
+    /// <summary>Starts the bot; with <paramref name="folder"/> its store is that folder's file, kept when the bot stops (a restart).</summary>
+    public static async Task<SlackBotHost> StartAsync(FakeSlack slack, IDictionary<string, string?>? settings = null, bool withSecret = true, TempFolder? folder = null)
     {
-        var host = new SlackBotHost();
+        var host = new SlackBotHost { _folder = folder ?? new TempFolder(), _ownsFolder = folder is null };
         host.Store = new LiteDbStore(host._folder.File("slack.db"));
         await DemoSeeder.SeedIfEmptyAsync(host.Store, host.Store, host.Store, host.Store, CancellationToken.None);
         host.Conversation = new ConversationService(new IntentRecognizer(), host.Store, host.Store, host.Store, TimeProvider.System);
@@ -47,6 +49,7 @@ public sealed class SlackBotHost : IAsyncDisposable
         builder.Services.AddSingleton(host.Conversation);
         builder.Services.AddSingleton<IPersonStore>(host.Store);
         builder.Services.AddSingleton<IConversationReferenceStore>(host.Store);
+        builder.Services.AddSingleton<IWorkQueue>(host.Store);
         builder.Services.AddSlackChannel(builder.Configuration);
         host._app = builder.Build();
         host._app.MapSlackChannel();
@@ -55,7 +58,7 @@ public sealed class SlackBotHost : IAsyncDisposable
     }
 
     /// <summary>Posts <paramref name="body"/> to <paramref name="path"/> signed as Slack would (now, with the test secret).</summary>
-    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, long? timestamp = null, string? secret = null)
+    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, long? timestamp = null, string? secret = null, int? retryNum = null)
     {
         var ts = (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl, path.TrimStart('/')))
@@ -64,6 +67,12 @@ public sealed class SlackBotHost : IAsyncDisposable
         };
         request.Headers.Add(SlackSignature.TimestampHeader, ts);
         request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(secret ?? Secret, ts, Encoding.UTF8.GetBytes(body)));
+        if (retryNum is { } n)
+        {
+            request.Headers.Add("X-Slack-Retry-Num", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        }
+
         return _http.SendAsync(request);
     }
 
@@ -72,9 +81,13 @@ public sealed class SlackBotHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
+        await _app.StopAsync();
         await _app.DisposeAsync();
         Conversation.Dispose();
         Store.Dispose();
-        _folder.Dispose();
+        if (_ownsFolder)
+        {
+            _folder.Dispose();
+        }
     }
 }
