@@ -25,6 +25,14 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium
 fi
 
+# The PostgreSQL store's tests start a throwaway cluster from Debian's PostgreSQL binaries (initdb, pg_ctl).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

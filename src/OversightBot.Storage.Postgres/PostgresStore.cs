@@ -20,6 +20,7 @@ public sealed partial class PostgresStore : IBotStore, IOccurrenceStore, IStatis
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         _location = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        ConnectionString = connectionString;
         _data = NpgsqlDataSource.Create(builder);
         try
         {
@@ -33,6 +34,9 @@ public sealed partial class PostgresStore : IBotStore, IOccurrenceStore, IStatis
     }
 
     public static int CurrentSchemaVersion => PgSchema.Current;
+
+    /// <summary>The connection string the store was opened with (the planner lease opens its own connection with it).</summary>
+    public string ConnectionString { get; }
 
     internal NpgsqlDataSource Data => _data;
 

@@ -89,6 +89,10 @@ public sealed class ProactiveEngine(
         return work with { Dispatch = dispatched };
     }
 
+    /// <summary>The tick of an instance that does not plan (another holds the planner lease): dispatch only.</summary>
+    public async Task<TickReport> DispatchOnlyAsync(CancellationToken ct) =>
+        new(0, 0, 0, await dispatcher.DispatchAsync(ct), TimeSpan.Zero, Busy: false);
+
     /// <summary>The planning and writing half of a tick (no dispatch).</summary>
     public async Task<TickReport> WorkAsync(CancellationToken ct)
     {

@@ -28,9 +28,16 @@ public sealed class CliContext(CliConsole console)
             options.Path = string.IsNullOrWhiteSpace(db) ? throw new UsageException("--db needs a file path.") : db;
         }
 
-        if (!string.Equals(options.Provider, "litedb", StringComparison.OrdinalIgnoreCase))
+        if (options.IsPostgres)
         {
-            throw new CliException(ExitCodes.Config, $"Storage:Provider '{options.Provider}' is not supported; the embedded store is 'litedb'.");
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? throw new CliException(ExitCodes.Config, "Storage:ConnectionString is empty; with Storage:Provider 'postgres' set it to the PostgreSQL connection string, e.g. Host=localhost;Database=oversightbot;Username=bot.")
+                : options;
+        }
+
+        if (!string.Equals(options.Provider, StorageOptions.LiteDb, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CliException(ExitCodes.Config, $"Storage:Provider '{options.Provider}' is not supported; use 'litedb' (the embedded store) or 'postgres'.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Path))

@@ -37,6 +37,7 @@ public static class ProactiveComposition
                 runtime, runtime.Store, WebChatLast(sp.GetServices<IMessageSender>()), options.ToPolicy(), options.ToDispatcher(), sp.GetRequiredService<TimeProvider>(),
                 options.ToEngine());
         });
+        services.AddSingleton(sp => StoreFactory.PlannerLease(runtime.Store, 2 * sp.GetRequiredService<IOptions<ProactiveOptions>>().Value.TickInterval));
         services.AddHostedService<ProactiveService>();
     }
 }

@@ -11,10 +11,11 @@ namespace OversightBot.Hosting;
 /// or planned rows remain, the next tick comes after <c>Proactive:BusyTickInterval</c> instead, so a large plan (a
 /// Friday, the catch-up after a start) is done in many short ticks within minutes. At start it releases claims left
 /// in flight by a previous process (the embedded store has one writer), so a crash between claim and record leads to
-/// a prompt retry.
+/// a prompt retry. With several instances on one PostgreSQL database, only the holder of the planner lease plans;
+/// every instance dispatches, and claims in flight are left to their leases.
 /// </summary>
 public sealed partial class ProactiveService(
-    ProactiveEngine engine, IOutboxStore outbox, IOptions<ProactiveOptions> options, TimeProvider clock, ILogger<ProactiveService> log) : BackgroundService
+    ProactiveEngine engine, IOutboxStore outbox, IPlannerLease lease, IOptions<ProactiveOptions> options, TimeProvider clock, ILogger<ProactiveService> log) : BackgroundService
 {
     private DateTimeOffset _lastLook = DateTimeOffset.MinValue;
 
@@ -27,7 +28,8 @@ public sealed partial class ProactiveService(
             return;
         }
 
-        var released = await outbox.ReleaseInFlightAsync(clock.GetUtcNow(), stoppingToken);
+        // Claims in flight in a shared database may be another live instance's: they come back when their lease ends.
+        var released = lease.Shared ? 0 : await outbox.ReleaseInFlightAsync(clock.GetUtcNow(), stoppingToken);
         LogStarted(log, settings.TickInterval, released);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -35,7 +37,7 @@ public sealed partial class ProactiveService(
             var busy = false;
             try
             {
-                var report = await engine.TickAsync(stoppingToken);
+                var report = await lease.HoldAsync(stoppingToken) ? await engine.TickAsync(stoppingToken) : await engine.DispatchOnlyAsync(stoppingToken);
                 busy = report.Busy;
                 if (report.Finished is { } plan)
                 {

@@ -7,9 +7,33 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>"litedb" (the embedded default).</summary>
+    public const string LiteDb = "litedb";
+    public const string Postgres = "postgres";
+
+    /// <summary>"litedb" (the embedded default) or "postgres" (a server database several instances share).</summary>
     [Required]
-    public string Provider { get; set; } = "litedb";
+    public string Provider { get; set; } = LiteDb;
+
+    /// <summary>The PostgreSQL connection string (Npgsql syntax), when <see cref="Provider"/> is "postgres".</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where the store is, for logs: the file, or the server and database (never the password).</summary>
+    public string Location => IsPostgres ? PostgresLocation(ConnectionString) : Path;
+
+    private static string PostgresLocation(string? connectionString)
+    {
+        try
+        {
+            var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return $"{b.Host}:{b.Port}/{b.Database}";
+        }
+        catch (ArgumentException)
+        {
+            return "(unreadable connection string)";
+        }
+    }
 
     /// <summary>Path of the LiteDB file; relative paths are relative to the current directory.</summary>
     [Required]

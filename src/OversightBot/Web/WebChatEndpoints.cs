@@ -135,11 +135,12 @@ public static class WebChatEndpoints
         return Results.Json(all.Select(p => new { p.Email, p.Name, role = p.Role.ToString().ToLowerInvariant(), p.Team }), ReplyJson.Compact);
     }
 
-    private static async Task<IResult> HealthAsync(IStoreAdmin store, CancellationToken ct)
+    private static async Task<IResult> HealthAsync(IStoreAdmin store, IPlannerLease lease, CancellationToken ct)
     {
         var health = await store.HealthAsync(ct);
+        var instance = new { role = lease.IsPlanner ? "planner" : "dispatcher", shared = lease.Shared };
         return Results.Json(
-            new { status = health.Ok ? "ok" : "unhealthy", store = health },
+            new { status = health.Ok ? "ok" : "unhealthy", store = health, instance },
             ReplyJson.Compact,
             statusCode: health.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }

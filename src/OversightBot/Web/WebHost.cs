@@ -79,7 +79,7 @@ public static class WebHost
         WebChatEndpoints.Map(app, chat);
         NotificationEndpoints.Map(chat);
         app.MapChannels();
-        log.LogInformation(HostLogEvents.StoreOpened, "Store {Provider} at {Path}; web chat at / ({Access})", "litedb", storage.Path,
+        log.LogInformation(HostLogEvents.StoreOpened, "Store {Provider} at {Path}; web chat at / ({Access})", storage.IsPostgres ? StorageOptions.Postgres : StorageOptions.LiteDb, storage.Location,
             webChat.AllowRemote ? "open to other machines" : "this machine only");
         if (trusted.Count > 0)
         {
