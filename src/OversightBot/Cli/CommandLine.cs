@@ -17,6 +17,7 @@ public static class CommandLine
         RecognizeVerb.Create,
         SimulateVerb.Create,
         OutboxVerb.Create,
+        MigrateStoreVerb.Create,
         TeamsPackageVerb.Create,
         ImportVerb.Create,
         ExportVerb.Create,
