@@ -60,7 +60,10 @@ internal static class SchemaMigrations
         db => db.GetCollection(LiteDbStore.OutboxName).EnsureIndex("doneAt", "$.doneAt"),
     ];
 
-    public static void Apply(LiteDatabase db)
+    public static void Apply(LiteDatabase db) => Apply(db, Current);
+
+    /// <summary>Runs the steps up to <paramref name="upTo"/> (a repair builds a new file up to the damaged file's version, then copies).</summary>
+    public static void Apply(LiteDatabase db, int upTo)
     {
         if (db.UserVersion > Current)
         {
@@ -68,7 +71,7 @@ internal static class SchemaMigrations
                 $"The store file has schema version {db.UserVersion}, newer than this build understands ({Current}). Upgrade OversightBot.");
         }
 
-        for (var v = db.UserVersion; v < Current; v++)
+        for (var v = db.UserVersion; v < Math.Min(upTo, Current); v++)
         {
             Steps[v](db);
             db.UserVersion = v + 1;

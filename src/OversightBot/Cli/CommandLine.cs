@@ -1,4 +1,5 @@
 using OversightBot.Hosting;
+using OversightBot.Storage.LiteDb;
 
 namespace OversightBot.Cli;
 
@@ -20,43 +21,82 @@ public static class CommandLine
           simulate                    print every proactive message the policy would send   --from YYYY-MM-DD --to YYYY-MM-DD [--json]
           outbox                      inspect the outbox; retry dead-lettered messages   [--state pending|failed|dead] [--json] [--retry KEY | --retry-dead]
           bench-proactive             measure planning over many items and a rate-limited fan-out   [--items N] [--nudges N]
+          backup --out FILE           a consistent copy of the store (through the running host when there is one)
+          restore FILE                replace the store with a checked backup (the host must be stopped; the old file is kept)
+          repair                      keep the damaged store aside and rebuild it from what can still be read
           help                        this text
         Every verb accepts --db PATH (the LiteDB file; default data/oversight.db).
         """;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var verb = args.Length == 0 || args[0].StartsWith('-') ? "serve" : args[0];
-        var rest = args.Length == 0 || args[0].StartsWith('-') ? args : args[1..];
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cts.Cancel();
         };
+        var verb = args.Length == 0 || args[0].StartsWith('-') ? "serve" : args[0];
+        StoreAccess.Verb = verb;
+        return await RunAsync(args, Console.Out, Console.Error, cts.Token);
+    }
+
+    /// <summary>Runs one verb against the given writers (the console, or the host running a verb for a CLI process).</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var verb = args.Count == 0 || args[0].StartsWith('-') ? "serve" : args[0];
+        var rest = args.Count == 0 || args[0].StartsWith('-') ? args : args.Skip(1).ToList();
         try
         {
-            return verb switch
-            {
-                "serve" => await ServeVerb.RunAsync(rest, cts.Token),
-                "ask" => await AskVerb.RunAsync(rest, Console.Out, cts.Token),
-                "parse" => await ParseVerb.RunAsync(rest, Console.Out, cts.Token),
-                "recognize" => await RecognizeVerb.RunAsync(rest, Console.In, Console.Out, cts.Token),
-                "bench-language" => await BenchLanguageVerb.RunAsync(rest, Console.Out, cts.Token),
-                "bench" => await BenchVerb.RunAsync(rest, Console.Out, cts.Token),
-                "bench-teams" => await BenchTeamsVerb.RunAsync(rest, Console.Out, cts.Token),
-                "teams-package" => await TeamsPackageVerb.RunAsync(rest, Console.Out, cts.Token),
-                "simulate" => await SimulateVerb.RunAsync(rest, Console.Out, cts.Token),
-                "outbox" => await OutboxVerb.RunAsync(rest, Console.Out, cts.Token),
-                "bench-proactive" => await BenchProactiveVerb.RunAsync(rest, Console.Out, cts.Token),
-                "help" or "--help" or "-h" => PrintUsage(Console.Out),
-                _ => throw new UsageException($"Unknown verb '{verb}'. Run 'help' to see the verbs."),
-            };
+            return await HostForwarder.RunAsync([verb, .. rest], LockWait(rest), () => RunVerbAsync(verb, rest, output, ct), output, error, ct);
         }
         catch (UsageException ex)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
-            return 2;
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (StoreInUseException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message} {StoreMessages.InUse(verb)}");
+            return ExitCodes.StoreBusy;
+        }
+        catch (StoreRefusedException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            await error.WriteLineAsync(StoreMessages.Recovery(ex));
+            return ExitCodes.StoreDamaged;
+        }
+    }
+
+    private static async Task<int> RunVerbAsync(string verb, IReadOnlyList<string> rest, TextWriter output, CancellationToken ct) => verb switch
+    {
+        "serve" => await ServeVerb.RunAsync(rest, ct),
+        "ask" => await AskVerb.RunAsync(rest, output, ct),
+        "parse" => await ParseVerb.RunAsync(rest, output, ct),
+        "recognize" => await RecognizeVerb.RunAsync(rest, Console.In, output, ct),
+        "bench-language" => await BenchLanguageVerb.RunAsync(rest, output, ct),
+        "bench" => await BenchVerb.RunAsync(rest, output, ct),
+        "bench-teams" => await BenchTeamsVerb.RunAsync(rest, output, ct),
+        "teams-package" => await TeamsPackageVerb.RunAsync(rest, output, ct),
+        "simulate" => await SimulateVerb.RunAsync(rest, output, ct),
+        "outbox" => await OutboxVerb.RunAsync(rest, output, ct),
+        "bench-proactive" => await BenchProactiveVerb.RunAsync(rest, output, ct),
+        "backup" => await BackupVerb.RunAsync(rest, output, ct),
+        "restore" => await RestoreVerb.RunAsync(rest, output, ct),
+        "repair" => await RepairVerb.RunAsync(rest, output, ct),
+        "help" or "--help" or "-h" => PrintUsage(output),
+        _ => throw new UsageException($"Unknown verb '{verb}'. Run 'help' to see the verbs."),
+    };
+
+    private static TimeSpan LockWait(IReadOnlyList<string> rest)
+    {
+        try
+        {
+            return Storage(new CliArgs(rest, [])).LockTimeout;
+        }
+        catch (UsageException)
+        {
+            return TimeSpan.Zero;
         }
     }
 

@@ -12,12 +12,24 @@ namespace OversightBot.Hosting;
 /// </summary>
 public sealed class BotRuntime : IDisposable
 {
+    private readonly bool _owner = true;
+
     private BotRuntime(LiteDbStore store, TimeProvider clock, bool cacheAnswers)
     {
         Store = store;
         Clock = clock;
         Recognizer = CreateRecognizer();
         Conversation = new ConversationService(Recognizer, store, store, store, clock, cacheAnswers);
+    }
+
+    /// <summary>The host's runtime lent to a verb it runs: the same store and conversation, not disposed by the verb.</summary>
+    private BotRuntime(BotRuntime host)
+    {
+        Store = host.Store;
+        Clock = host.Clock;
+        Recognizer = host.Recognizer;
+        Conversation = host.Conversation;
+        _owner = false;
     }
 
     public LiteDbStore Store { get; }
@@ -30,30 +42,44 @@ public sealed class BotRuntime : IDisposable
     public IPersonStore People => Store;
 
     /// <param name="cacheAnswers">Remember read-only answers until the store changes (off only to measure raw query cost).</param>
+    /// <remarks>
+    /// Demo data goes only into a store this call creates. Inside the running host (a verb run on behalf of a CLI process)
+    /// the host's own runtime is lent instead, so the file is never opened twice.
+    /// </remarks>
+    /// <exception cref="StoreInUseException">Another process owns the store.</exception>
+    /// <exception cref="StoreRefusedException">The store is damaged, truncated, lost its write log, or is newer than this build; it was not changed.</exception>
     public static async Task<BotRuntime> OpenAsync(StorageOptions options, TimeProvider clock, CancellationToken ct, bool cacheAnswers = true)
     {
-        var store = new LiteDbStore(options.Path);
-        try
+        if (StoreAccess.Host is { } host)
         {
-            if (options.SeedDemoData)
-            {
-                await DemoSeeder.SeedIfEmptyAsync(store, store, store, store, ct);
-            }
+            return host.Lend(options.Path);
+        }
 
-            return new BotRuntime(store, clock, cacheAnswers);
-        }
-        catch
+        var store = await LiteDbStore.OpenAsync(options.Path, new StoreOpenOptions
         {
-            store.Dispose();
-            throw;
-        }
+            Owner = StoreAccess.Verb,
+            LockWait = options.LockTimeout,
+            Clock = clock,
+            Initialize = options.SeedDemoData ? SeedAsync : null,
+        }, ct);
+        return new BotRuntime(store, clock, cacheAnswers);
     }
+
+    private static Task SeedAsync(LiteDbStore store, CancellationToken ct) => DemoSeeder.SeedIfEmptyAsync(store, store, store, store, ct);
+
+    private BotRuntime Lend(string path) =>
+        string.Equals(Path.GetFullPath(path), Store.Files.Data, StringComparison.Ordinal)
+            ? new BotRuntime(this)
+            : throw new StoreInUseException(Path.GetFullPath(path), null);
 
     public static IIntentRecognizer CreateRecognizer() => new IntentRecognizer();
 
     public void Dispose()
     {
-        Conversation.Dispose();
-        Store.Dispose();
+        if (_owner)
+        {
+            Conversation.Dispose();
+            Store.Dispose();
+        }
     }
 }

@@ -46,6 +46,19 @@ public static class WebHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
         var runtime = await BotRuntime.OpenAsync(storage, clock, ct, storage.CacheAnswers);
+        try
+        {
+            return Build(builder, runtime, storage, clock);
+        }
+        catch
+        {
+            runtime.Dispose();
+            throw;
+        }
+    }
+
+    private static WebApplication Build(WebApplicationBuilder builder, BotRuntime runtime, StorageOptions storage, TimeProvider clock)
+    {
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<IItemStore>(runtime.Store);
@@ -56,6 +69,9 @@ public static class WebHost
         builder.Services.AddSingleton<IConversationReferenceStore>(runtime.Store);
         builder.Services.AddTeamsChannel(builder.Configuration);
         builder.Services.AddProactive(builder.Configuration, runtime);
+        builder.Services.AddStoreHealth();
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddHostedService<BackupService>();
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
@@ -64,8 +80,10 @@ public static class WebHost
         WebChatEndpoints.Map(app, chat);
         NotificationEndpoints.Map(chat);
         app.MapTeamsChannel();
+        HealthEndpoint.Map(app);
+        AdminEndpoint.Map(app, runtime, (args, output, error, ct) => Cli.CommandLine.RunAsync(args, output, error, ct));
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot");
-        log.LogInformation("Store {Provider} at {Path}; web chat at / ({Access})", "litedb", storage.Path,
+        log.LogInformation("Store {Provider} at {Path}; web chat at / ({Access})", "litedb", runtime.Store.Files.Data,
             webChat.AllowRemote ? "open to other machines" : "this machine only");
         return app;
     }
