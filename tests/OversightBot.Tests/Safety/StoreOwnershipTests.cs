@@ -37,6 +37,29 @@ public sealed class StoreOwnershipTests : IDisposable
         Assert.Equal(11, notes.Count);
     }
 
+    [Fact]
+    public async Task SecondServe_RestoreAndRepair_WhileTheHostRuns_AreRefusedNamingIt_BackupGoesThroughIt()
+    {
+        var ct = CancellationToken.None;
+        var db = _folder.File("busy.db");
+        using var host = await HostProcess.StartAsync(db, NoProactive, ct);
+        await NotesAsync(host, "latest", 1, ct);
+
+        var serve = await BotProcess.RunAsync(_folder.Path, "serve", "--db", db, "--urls", "http://127.0.0.1:0");
+        var restore = await BotProcess.RunAsync(_folder.Path, "restore", _folder.File("none.db"), "--db", db);
+        var repair = await BotProcess.RunAsync(_folder.Path, "repair", "--db", db);
+        var backup = await BotProcess.RunAsync(_folder.Path, "backup", "--out", "copy.db", "--db", db);
+
+        Assert.True(serve.ExitCode == 3, serve.Output + serve.Error);
+        Assert.Contains("(serve, since", serve.Error, StringComparison.Ordinal);
+        Assert.Equal(3, repair.ExitCode);
+        Assert.NotEqual(0, restore.ExitCode);
+        Assert.True(backup.ExitCode == 0, backup.Output + backup.Error);
+        host.Kill();
+        using var copy = new LiteDbStore(_folder.File("copy.db"));
+        Assert.Contains("latest 0", (await copy.GetAsync("R-5", ct))!.History.Select(h => h.Note));
+    }
+
     private static async Task NotesAsync(HostProcess host, string tag, int count, CancellationToken ct)
     {
         for (var i = 0; i < count; i++)
