@@ -23,7 +23,7 @@ public sealed partial class LiteDbStore
         _location = fullPath;
         _lock = owner;
         _options = options;
-        _db = new LiteDatabase(new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct }, StoreMapper.Create());
+        _db = new LiteDatabase(new DurableEngine(fullPath), StoreMapper.Create(), disposeOnClose: true);
         try
         {
             SchemaMigrations.Apply(_db);

@@ -115,7 +115,7 @@ public sealed class StoreSafetyTests : IDisposable
     }
 
     [Fact]
-    public async Task CrashedStore_WithItsLog_OpensWithEveryWrite()
+    public async Task CrashedStore_WithItsLog_OpensWithEveryAcknowledgedWrite()
     {
         var path = _folder.File("crashed.db");
         var copy = new StoreFiles(_folder.File("crash-copy.db"));
