@@ -17,6 +17,14 @@ if [ -f "$peers/package-lock.json" ]; then
   fi
 fi
 
+# The browser tests drive Debian's Chromium (never a browser downloaded by a test tool).
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

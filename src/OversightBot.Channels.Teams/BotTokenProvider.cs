@@ -65,8 +65,8 @@ public sealed class BotTokenProvider(IOptions<TeamsOptions> options, IHttpClient
         var body = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode)
         {
-            log.LogError("Teams: the token endpoint answered {Status}", (int)response.StatusCode);
-            log.LogDebug("Teams: token endpoint error body {Body}", body);
+            log.LogError(TeamsLogEvents.TokenEndpointFailed, "Teams: the token endpoint answered {Status}", (int)response.StatusCode);
+            log.LogDebug(TeamsLogEvents.TokenEndpointErrorBody, "Teams: token endpoint error body {Body}", body);
             throw new HttpRequestException($"The token endpoint answered {(int)response.StatusCode}.", null, response.StatusCode);
         }
 
@@ -76,7 +76,7 @@ public sealed class BotTokenProvider(IOptions<TeamsOptions> options, IHttpClient
         var lifetime = doc.RootElement.TryGetProperty("expires_in", out var e) && ExpiresIn(e) is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(30);
         _token = token;
         _refreshAt = clock.GetUtcNow() + (lifetime > EarlyRefresh * 2 ? lifetime - EarlyRefresh : lifetime / 2);
-        log.LogInformation("Teams: obtained a Connector token valid for {Minutes} minutes", (int)lifetime.TotalMinutes);
+        log.LogInformation(TeamsLogEvents.TokenObtained, "Teams: obtained a Connector token valid for {Minutes} minutes", (int)lifetime.TotalMinutes);
         return token;
     }
 }

@@ -182,7 +182,7 @@ public sealed class TeamsAuthenticator
         }
         catch (InvalidOperationException ex)
         {
-            _log.LogError(ex, "Teams: could not read the OpenID metadata {Url}", manager.MetadataAddress);
+            _log.LogError(TeamsLogEvents.MetadataUnreadable, ex, "Teams: could not read the OpenID metadata {Url}", manager.MetadataAddress);
             return null;
         }
 
@@ -239,12 +239,12 @@ public sealed class TeamsAuthenticator
             var held = await manager.GetConfigurationAsync(ct);
             _fetchedEarly[manager] = (held, fresh);
             manager.RequestRefresh();
-            _log.LogInformation("Teams: fetched the signing keys again for an unknown key id");
+            _log.LogInformation(TeamsLogEvents.KeysRefetched, "Teams: fetched the signing keys again for an unknown key id");
             return fresh;
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or HttpRequestException or ArgumentException)
         {
-            _log.LogError(ex, "Teams: could not refetch the OpenID metadata {Url}", manager.MetadataAddress);
+            _log.LogError(TeamsLogEvents.MetadataRefetchFailed, ex, "Teams: could not refetch the OpenID metadata {Url}", manager.MetadataAddress);
             return null;
         }
     }

@@ -28,7 +28,7 @@ public sealed class TeamsBot(
     {
         if (string.IsNullOrWhiteSpace(activity.ServiceUrl) || string.IsNullOrWhiteSpace(activity.Conversation?.Id))
         {
-            log.LogDebug("Teams: ignored a {Type} activity without serviceUrl or conversation", activity.Type);
+            log.LogDebug(TeamsLogEvents.ActivityWithoutConversation, "Teams: ignored a {Type} activity without serviceUrl or conversation", activity.Type);
             return null;
         }
 
@@ -46,10 +46,13 @@ public sealed class TeamsBot(
                 await OnInstallationUpdateAsync(activity, ct);
                 return null;
             default:
-                log.LogDebug("Teams: ignored a {Type} activity", activity.Type);
+                log.LogDebug(TeamsLogEvents.ActivityIgnored, "Teams: ignored a {Type} activity", activity.Type);
                 return null;
         }
     }
+
+    /// <summary>A form sent without one of its required fields: nothing is run.</summary>
+    public static string MissingInputText(string label) => $"Please fill in \"{label}\" and send again.";
 
     private bool TenantAllowed(Activity activity) =>
         _options.AllowedTenants.Count == 0
@@ -65,7 +68,14 @@ public sealed class TeamsBot(
 
         var person = await people.ResolveAsync(activity, ct);
         await references.RememberAsync(activity, person, ct);
-        var submitted = activity.Value is { } value ? CardActions.CommandFrom(value) : null;
+        var pressed = activity.Value is { } value ? CardActions.CommandFrom(value) : null;
+        if (pressed is { Missing: { } missingInput })
+        {
+            await SendAsync(activity, TeamsMessages.Text(MissingInputText(missingInput), activity), ct);
+            return;
+        }
+
+        var submitted = pressed?.Command;
         var text = submitted ?? StripMention(activity);
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -99,7 +109,13 @@ public sealed class TeamsBot(
         var data = activity.Value is { ValueKind: JsonValueKind.Object } value
             && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
             && action.TryGetProperty("data", out var d) ? d : default;
-        if (CardActions.CommandFrom(data) is not { } command)
+        var pressed = CardActions.CommandFrom(data);
+        if (pressed is { Missing: { } missingInput })
+        {
+            return MessageResponse(MissingInputText(missingInput));
+        }
+
+        if (pressed?.Command is not { } command)
         {
             return new InvokeResponse(200, new
             {
@@ -137,12 +153,12 @@ public sealed class TeamsBot(
             }
             else
             {
-                await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, card, CancellationToken.None);
+                await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, card, ConnectorPath.Interactive, CancellationToken.None);
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
         {
-            log.LogError(ex, "Teams: a slow card action could not be delivered");
+            log.LogError(TeamsLogEvents.SlowCardActionUndelivered, ex, "Teams: a slow card action could not be delivered");
         }
     }
 
@@ -203,7 +219,7 @@ public sealed class TeamsBot(
         await stopTimer.CancelAsync();
         if (finished != work)
         {
-            await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, TeamsMessages.Typing(activity), ct);
+            await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, TeamsMessages.Typing(activity), ConnectorPath.Interactive, ct);
         }
 
         return await work;
@@ -220,10 +236,10 @@ public sealed class TeamsBot(
         // In a channel, answer in the thread of the message; elsewhere, in the conversation.
         var result = inbound.Conversation?.ConversationType == "channel" && inbound.Id is { } threadId
             ? await connector.ReplyToActivityAsync(serviceUrl, conversationId, threadId, outbound, ct)
-            : await connector.SendToConversationAsync(serviceUrl, conversationId, outbound, ct);
+            : await connector.SendToConversationAsync(serviceUrl, conversationId, outbound, ConnectorPath.Interactive, ct);
         if (!result.Ok)
         {
-            log.LogWarning("Teams: the reply was not delivered ({Status})", result.Status);
+            log.LogWarning(TeamsLogEvents.ReplyNotDelivered, "Teams: the reply was not delivered ({Status})", result.Status);
         }
     }
 

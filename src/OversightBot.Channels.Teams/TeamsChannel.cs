@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OversightBot.Core.Conversation;
 using OversightBot.Core.Ports;
 
 namespace OversightBot.Channels.Teams;
@@ -13,6 +14,8 @@ namespace OversightBot.Channels.Teams;
 public static class TeamsChannel
 {
     public const string HttpClientName = "OversightBot.Teams";
+    public const string InteractiveClientName = "OversightBot.Teams.Interactive";
+    public const string ProactiveClientName = "OversightBot.Teams.Proactive";
     public const string Route = "/api/messages";
 
     /// <summary>
@@ -24,21 +27,31 @@ public static class TeamsChannel
         services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(HttpClientName, c =>
-        {
-            c.Timeout = TimeSpan.FromSeconds(30);
-            c.DefaultRequestHeaders.UserAgent.ParseAdd("OversightBot/1.0");
-        }).RemoveAllLoggers(); // the default handlers log every URL (conversation ids) at Information
+        // The default handlers log every URL (conversation ids) at Information: removed. Tokens and keys: no retry layer
+        // (their callers decide); interactive Connector calls: a brief retry pipeline; proactive sends: none, the
+        // outbox dispatcher owns their retries and 429 pacing.
+        services.AddHttpClient(HttpClientName, ConfigureClient).RemoveAllLoggers();
+        services.AddHttpClient(InteractiveClientName, ConfigureClient).RemoveAllLoggers()
+            .AddResilienceHandler("teams-interactive", (pipeline, context) => ConnectorResilience.Configure(
+                pipeline, context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value, context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient(ProactiveClientName, ConfigureClient).RemoveAllLoggers();
         services.TryAddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<BotTokenProvider>();
         services.TryAddSingleton<ConnectorClient>();
         services.TryAddSingleton<TeamsAuthenticator>();
+        services.TryAddSingleton<AccountLinker>();
         services.TryAddSingleton<TeamsPeople>();
         services.TryAddSingleton<TeamsReferences>();
         services.TryAddSingleton<TeamsBot>();
         services.TryAddSingleton<TeamsSender>();
         services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<TeamsSender>());
         return services;
+    }
+
+    private static void ConfigureClient(HttpClient client)
+    {
+        client.Timeout = TimeSpan.FromSeconds(30);
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("OversightBot/1.0");
     }
 
     /// <summary>Maps <c>/api/messages</c> (all methods, so that others get 405) and logs the auth mode once.</summary>
@@ -48,11 +61,11 @@ public static class TeamsChannel
         var log = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot.Teams");
         if (options.IsDevelopmentMode)
         {
-            log.LogWarning("Teams: no Teams:AppId — authentication is OFF and {Route} accepts requests from loopback only", Route);
+            log.LogWarning(TeamsLogEvents.DevelopmentMode, "Teams: no Teams:AppId — authentication is OFF and {Route} accepts requests from loopback only", Route);
         }
         else
         {
-            log.LogInformation("Teams: {Route} authenticates Bot Framework tokens for app {AppId}", Route, options.AppId);
+            log.LogInformation(TeamsLogEvents.AuthenticationOn, "Teams: {Route} authenticates Bot Framework tokens for app {AppId}", Route, options.AppId);
         }
 
         return endpoints.Map(Route, TeamsEndpoint.HandleAsync);

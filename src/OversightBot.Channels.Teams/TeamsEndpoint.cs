@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OversightBot.Channels.Http;
 
 namespace OversightBot.Channels.Teams;
 
@@ -27,12 +28,12 @@ internal static class TeamsEndpoint
 
         if (options.IsDevelopmentMode && !(http.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote)))
         {
-            log.LogWarning("Teams: refused a request from a non-loopback address (development mode)");
+            log.LogWarning(TeamsLogEvents.NonLoopbackRefused, "Teams: refused a request from a non-loopback address (development mode)");
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
 
-        var body = await ReadBodyAsync(http.Request, options.MaxRequestBodyBytes, ct);
+        var body = (await RawBody.ReadAsync(http.Request, options.MaxRequestBodyBytes, ct)).Bytes;
         if (body is null)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -51,7 +52,7 @@ internal static class TeamsEndpoint
             var auth = await services.GetRequiredService<TeamsAuthenticator>().AuthenticateAsync(http.Request.Headers.Authorization, activity, ct);
             if (!auth.Ok)
             {
-                log.LogWarning("Teams: rejected an activity: {Reason}", auth.Reason);
+                log.LogWarning(TeamsLogEvents.ActivityRejected, "Teams: rejected an activity: {Reason}", auth.Reason);
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
             }
@@ -70,30 +71,6 @@ internal static class TeamsEndpoint
             http.Response.ContentType = "application/json; charset=utf-8";
             await JsonSerializer.SerializeAsync(http.Response.Body, response.Body, response.Body.GetType(), TeamsJson.Options, ct);
         }
-    }
-
-    /// <summary>The body, or null when it is larger than <paramref name="limit"/>; empty when there is none.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static Activity? Parse(byte[] body)

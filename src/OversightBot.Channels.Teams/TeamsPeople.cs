@@ -1,48 +1,41 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using OversightBot.Core.Conversation;
 using OversightBot.Core.Domain;
-using OversightBot.Core.Ports;
 
 namespace OversightBot.Channels.Teams;
 
 /// <summary>
-/// Maps a Teams user to a person: by Entra object id; the first time, by the email the Connector's member
-/// lookup returns, and then the object id is stored on the person. Unknown users are answered read-only.
+/// Maps a Teams user to a person by their Entra object id, following the core's <see cref="AccountLinker"/> rule:
+/// on first contact, the email the Connector's member look-up returns links the account. Unknown users are
+/// answered read-only.
 /// </summary>
-public sealed class TeamsPeople(IPersonStore people, ConnectorClient connector, TimeProvider clock, ILogger<TeamsPeople> log)
+public sealed class TeamsPeople(AccountLinker linker, ConnectorClient connector, ILogger<TeamsPeople> log)
 {
-    private static readonly TimeSpan MissMemory = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _misses = new(StringComparer.Ordinal);
-
     public async Task<Person?> ResolveAsync(Activity activity, CancellationToken ct)
     {
-        var aad = activity.From?.AadObjectId;
-        if (string.IsNullOrWhiteSpace(aad))
+        if (activity.From?.AadObjectId is not { Length: > 0 } aad)
         {
             return null;
         }
 
-        if (await people.FindByTeamsIdAsync(aad, ct) is { } known)
+        var link = await linker.ResolveAsync(TeamsReferences.ChannelName, aad, c => VerifiedEmailAsync(activity, c), ct);
+        switch (link.Outcome)
         {
-            return known;
+            case AccountLinkOutcome.Linked:
+                log.LogInformation(TeamsLogEvents.PersonLinked, "Teams: linked a Teams account to a person on first contact");
+                break;
+            case AccountLinkOutcome.Conflict:
+                log.LogWarning(TeamsLogEvents.PersonAlreadyLinked, "Teams: a person's email matched, but another Teams account is already linked to them; answering read-only");
+                break;
+            case AccountLinkOutcome.Unknown:
+                log.LogDebug(TeamsLogEvents.UnknownPerson, "Teams: user {AadObjectId} is not a known person", aad);
+                break;
         }
 
-        var now = clock.GetUtcNow();
-        if (_misses.TryGetValue(aad, out var until) && now < until)
-        {
-            return null;
-        }
-
-        var person = await FirstSeenAsync(activity, aad, ct);
-        if (person is null)
-        {
-            _misses[aad] = now + MissMemory;
-        }
-
-        return person;
+        return link.Person;
     }
 
-    private async Task<Person?> FirstSeenAsync(Activity activity, string aad, CancellationToken ct)
+    private async Task<string?> VerifiedEmailAsync(Activity activity, CancellationToken ct)
     {
         if (activity.ServiceUrl is not { } serviceUrl || activity.Conversation?.Id is not { } conversation || activity.From?.Id is not { } userId)
         {
@@ -50,22 +43,6 @@ public sealed class TeamsPeople(IPersonStore people, ConnectorClient connector, 
         }
 
         var member = await connector.GetMemberAsync(serviceUrl, conversation, userId, ct);
-        var email = member?.Email ?? member?.UserPrincipalName;
-        if (string.IsNullOrWhiteSpace(email) || await people.GetPersonAsync(email, ct) is not { } person)
-        {
-            log.LogDebug("Teams: user {AadObjectId} is not a known person", aad);
-            return null;
-        }
-
-        if (person.TeamsAadObjectId is { Length: > 0 } other && !string.Equals(other, aad, StringComparison.OrdinalIgnoreCase))
-        {
-            log.LogWarning("Teams: a person's email matched, but another Teams account is already linked to them; answering read-only");
-            return null;
-        }
-
-        person.TeamsAadObjectId = aad;
-        await people.UpsertPersonAsync(person, ct);
-        log.LogInformation("Teams: linked a Teams account to a person on first contact");
-        return person;
+        return member?.Email ?? member?.UserPrincipalName;
     }
 }

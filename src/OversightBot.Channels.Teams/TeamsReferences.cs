@@ -9,6 +9,9 @@ public sealed class TeamsReferences(IConversationReferenceStore store, TimeProvi
     public const string ChannelName = "msteams";
     private static readonly TimeSpan Refresh = TimeSpan.FromHours(1);
 
+    /// <summary>The key of a Teams user's reference: their Entra object id, else their Teams user id.</summary>
+    public static ReferenceKey UserKey(string aadObjectIdOrUserId) => ReferenceKey.ForUser(ChannelName, aadObjectIdOrUserId);
+
     public async Task RememberAsync(Activity activity, Person? person, CancellationToken ct)
     {
         if (activity.ServiceUrl is not { Length: > 0 } serviceUrl || activity.Conversation?.Id is not { Length: > 0 } conversationId)
@@ -21,40 +24,36 @@ public sealed class TeamsReferences(IConversationReferenceStore store, TimeProvi
         if (type == "channel")
         {
             var channelId = BaseConversationId(conversationId);
-            var key = ConversationReference.ChannelKey(ChannelName, channelId);
+            var key = ReferenceKey.ForConversation(ChannelName, channelId);
             var existing = await store.GetReferenceAsync(key, ct);
-            var fresh = new ConversationReference
+            var address = new TeamsAddress
             {
-                Id = key,
                 ServiceUrl = serviceUrl,
                 ConversationId = channelId,
                 TenantId = activity.TenantId,
                 BotId = activity.Recipient?.Id,
                 Scope = "channel",
-                TeamId = activity.TeamId ?? existing?.TeamId,
-                UpdatedAt = now,
+                TeamId = activity.TeamId ?? Known(existing)?.TeamId,
             };
-            await SaveIfChangedAsync(existing, fresh, ct);
+            await SaveIfChangedAsync(existing, ConversationReference.Create(key, address.ToPayload(), now), ct);
         }
 
         if (activity.From?.Id is { Length: > 0 } userId && activity.From.Role != "bot")
         {
-            var key = ConversationReference.UserKey(ChannelName, activity.From.AadObjectId ?? userId);
+            var key = UserKey(activity.From.AadObjectId ?? userId);
             var existing = await store.GetReferenceAsync(key, ct);
-            var fresh = new ConversationReference
+            var known = Known(existing);
+            var address = new TeamsAddress
             {
-                Id = key,
                 ServiceUrl = serviceUrl,
-                ConversationId = type == "personal" ? conversationId : existing?.ConversationId,
-                TenantId = activity.TenantId ?? existing?.TenantId,
-                BotId = activity.Recipient?.Id ?? existing?.BotId,
+                ConversationId = type == "personal" ? conversationId : known?.ConversationId,
+                TenantId = activity.TenantId ?? known?.TenantId,
+                BotId = activity.Recipient?.Id ?? known?.BotId,
                 UserId = userId,
                 AadObjectId = activity.From.AadObjectId,
-                Email = person?.Email ?? existing?.Email,
                 Scope = "personal",
-                UpdatedAt = now,
             };
-            await SaveIfChangedAsync(existing, fresh, ct);
+            await SaveIfChangedAsync(existing, ConversationReference.Create(key, address.ToPayload(), now, person?.Email ?? existing?.Email), ct);
         }
     }
 
@@ -69,11 +68,11 @@ public sealed class TeamsReferences(IConversationReferenceStore store, TimeProvi
         var now = clock.GetUtcNow();
         if (activity.Conversation.ConversationType == "channel")
         {
-            await store.MarkReferenceGoneAsync(ConversationReference.ChannelKey(ChannelName, BaseConversationId(conversationId)), now, ct);
+            await store.MarkReferenceGoneAsync(ReferenceKey.ForConversation(ChannelName, BaseConversationId(conversationId)), now, ct);
         }
         else if (activity.From?.Id is { } userId)
         {
-            await store.MarkReferenceGoneAsync(ConversationReference.UserKey(ChannelName, activity.From.AadObjectId ?? userId), now, ct);
+            await store.MarkReferenceGoneAsync(UserKey(activity.From.AadObjectId ?? userId), now, ct);
         }
     }
 
@@ -83,6 +82,8 @@ public sealed class TeamsReferences(IConversationReferenceStore store, TimeProvi
         var cut = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
         return cut < 0 ? conversationId : conversationId[..cut];
     }
+
+    private static TeamsAddress? Known(ConversationReference? reference) => reference is null ? null : TeamsAddress.From(reference);
 
     private async Task SaveIfChangedAsync(ConversationReference? existing, ConversationReference fresh, CancellationToken ct)
     {

@@ -34,10 +34,15 @@ public sealed class TeamsSender(
             return new SendOutcome(SendOutcomeKind.RecipientGone);
         }
 
-        var conversationId = reference.ConversationId;
+        if (TeamsAddress.From(reference) is not { } address)
+        {
+            return new SendOutcome(SendOutcomeKind.Failed, Error: "the Teams reference has no service URL");
+        }
+
+        var conversationId = address.ConversationId;
         if (conversationId is null)
         {
-            var opened = await OpenConversationAsync(reference, ct);
+            var opened = await OpenConversationAsync(reference, address, ct);
             if (opened.Outcome is { } failed)
             {
                 return failed;
@@ -47,39 +52,41 @@ public sealed class TeamsSender(
         }
 
         var activity = TeamsMessages.Card(message, _options.MaxCardBytes);
-        var result = await connector.SendToConversationAsync(reference.ServiceUrl, conversationId, activity, ct);
+        var result = await connector.SendToConversationAsync(address.ServiceUrl, conversationId, activity, ConnectorPath.Proactive, ct);
         var outcome = await OutcomeAsync(reference, result, ct);
-        log.LogInformation("Teams: proactive message {Key} → {Outcome}", key, outcome.Kind);
+        log.LogInformation(TeamsLogEvents.ProactiveSent, "Teams: proactive message {Key} → {Outcome}", key, outcome.Kind);
         return outcome;
     }
 
     private async Task<ConversationReference?> FindAsync(Person recipient, CancellationToken ct) =>
         await references.FindReferenceByEmailAsync(Channel, recipient.Email, ct)
-        ?? (recipient.TeamsAadObjectId is { Length: > 0 } aad ? await references.FindReferenceByUserAsync(Channel, aad, ct) : null);
+        ?? (recipient.AccountIn(Channel) is { } aad ? await references.GetReferenceAsync(TeamsReferences.UserKey(aad), ct) : null);
 
-    private async Task<(string? ConversationId, SendOutcome? Outcome)> OpenConversationAsync(ConversationReference reference, CancellationToken ct)
+    private async Task<(string? ConversationId, SendOutcome? Outcome)> OpenConversationAsync(
+        ConversationReference reference, TeamsAddress address, CancellationToken ct)
     {
-        if (reference.UserId is null)
+        if (address.UserId is null)
         {
             return (null, new SendOutcome(SendOutcomeKind.Failed, Error: "the reference has no user id"));
         }
 
-        var botId = reference.BotId ?? (_options.AppId is { Length: > 0 } app ? "28:" + app : "28:bot");
+        var botId = address.BotId ?? (_options.AppId is { Length: > 0 } app ? "28:" + app : "28:bot");
         var parameters = new
         {
             isGroup = false,
             bot = new { id = botId },
-            members = new[] { new { id = reference.UserId } },
-            tenantId = reference.TenantId,
-            channelData = new { tenant = new { id = reference.TenantId } },
+            members = new[] { new { id = address.UserId } },
+            tenantId = address.TenantId,
+            channelData = new { tenant = new { id = address.TenantId } },
         };
-        var result = await connector.CreateConversationAsync(reference.ServiceUrl, parameters, ct);
+        var result = await connector.CreateConversationAsync(address.ServiceUrl, parameters, ConnectorPath.Proactive, ct);
         if (!result.Ok || result.Id is not { } conversationId)
         {
             return (null, await OutcomeAsync(reference, result.Ok ? result with { Status = 0, Error = "no conversation id" } : result, ct));
         }
 
-        await references.SaveReferenceAsync(reference with { ConversationId = conversationId, UpdatedAt = clock.GetUtcNow() }, ct);
+        var opened = address with { ConversationId = conversationId };
+        await references.SaveReferenceAsync(reference with { Payload = opened.ToPayload(), UpdatedAt = clock.GetUtcNow() }, ct);
         return (conversationId, null);
     }
 
@@ -92,12 +99,12 @@ public sealed class TeamsSender(
 
         if (result.RecipientGone)
         {
-            await references.MarkReferenceGoneAsync(reference.Id, clock.GetUtcNow(), ct);
+            await references.MarkReferenceGoneAsync(reference.Key(), clock.GetUtcNow(), ct);
             return new SendOutcome(SendOutcomeKind.RecipientGone, Error: "BotNotInConversationRoster");
         }
 
         return result.Throttled
-            ? new SendOutcome(SendOutcomeKind.Throttled, result.RetryAfter ?? TimeSpan.FromSeconds(5))
+            ? new SendOutcome(SendOutcomeKind.Throttled, result.RetryAfter ?? TimeSpan.FromSeconds(5)) { Scope = result.Scope }
             : new SendOutcome(SendOutcomeKind.Failed, Error: result.Error ?? $"HTTP {result.Status}");
     }
 }

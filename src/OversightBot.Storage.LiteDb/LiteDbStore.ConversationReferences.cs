@@ -23,7 +23,8 @@ public sealed partial class LiteDbStore : IConversationReferenceStore
 
     public Task SaveReferenceAsync(ConversationReference reference, CancellationToken ct)
     {
-        var stored = reference.Email is { } email ? reference with { Email = email.Trim().ToLowerInvariant() } : reference;
+        var key = reference.Key();
+        var stored = reference with { Id = key.ToString(), Email = reference.Email?.Trim().ToLowerInvariant() };
         lock (_referencesLock)
         {
             References.Upsert(stored);
@@ -33,8 +34,9 @@ public sealed partial class LiteDbStore : IConversationReferenceStore
         return Task.CompletedTask;
     }
 
-    public Task<ConversationReference?> GetReferenceAsync(string id, CancellationToken ct)
+    public Task<ConversationReference?> GetReferenceAsync(ReferenceKey key, CancellationToken ct)
     {
+        var id = key.ToString();
         if (_referenceMemory.TryGetValue(id, out var remembered))
         {
             return Task.FromResult(remembered);
@@ -62,29 +64,22 @@ public sealed partial class LiteDbStore : IConversationReferenceStore
     {
         var key = email.Trim().ToLowerInvariant();
         var found = References.Find(Query.EQ("Email", key))
-            .Where(r => r.Channel == channel && r.Id.StartsWith(channel + ":user:", StringComparison.Ordinal))
+            .Where(r => r.Channel == channel && r.Scope == ReferenceKey.User)
             .OrderByDescending(r => r.UpdatedAt)
             .FirstOrDefault();
         return Task.FromResult(found);
     }
 
-    public Task<ConversationReference?> FindReferenceByUserAsync(string channel, string userIdOrAadObjectId, CancellationToken ct)
-    {
-        var found = References.FindById(ConversationReference.UserKey(channel, userIdOrAadObjectId))
-            ?? References.Find(Query.EQ("AadObjectId", userIdOrAadObjectId)).FirstOrDefault(r => r.Channel == channel)
-            ?? References.Find(Query.EQ("UserId", userIdOrAadObjectId)).FirstOrDefault(r => r.Channel == channel);
-        return Task.FromResult(found);
-    }
-
     public Task<IReadOnlyList<ConversationReference>> ChannelReferencesAsync(string channel, CancellationToken ct)
     {
-        var prefix = channel + ":channel:";
+        var prefix = $"{channel}:{ReferenceKey.Conversation}:";
         IReadOnlyList<ConversationReference> list = References.Find(Query.StartsWith("_id", prefix)).Where(r => !r.Gone).ToList();
         return Task.FromResult(list);
     }
 
-    public Task MarkReferenceGoneAsync(string id, DateTimeOffset at, CancellationToken ct)
+    public Task MarkReferenceGoneAsync(ReferenceKey key, DateTimeOffset at, CancellationToken ct)
     {
+        var id = key.ToString();
         lock (_referencesLock)
         {
             if (References.FindById(id) is { } existing)

@@ -16,11 +16,10 @@ public sealed partial class LiteDbStore : IPersonStore
     public Task<Person?> GetPersonAsync(string email, CancellationToken ct) =>
         Task.FromResult(PeopleIndexed().ByEmail.GetValueOrDefault(email.Trim())?.Copy());
 
-    public Task<Person?> FindByTeamsIdAsync(string aadObjectId, CancellationToken ct) =>
-        Task.FromResult(PeopleIndexed().ByTeamsId.GetValueOrDefault(aadObjectId)?.Copy());
+    public Task<Person?> FindByAccountAsync(string channel, string accountId, CancellationToken ct) =>
+        Task.FromResult(PeopleIndexed().ByAccount.GetValueOrDefault(AccountKey(channel, accountId))?.Copy());
 
-    public Task<Person?> FindBySlackIdAsync(string slackUserId, CancellationToken ct) =>
-        Task.FromResult(PeopleIndexed().BySlackId.GetValueOrDefault(slackUserId)?.Copy());
+    private static string AccountKey(string channel, string accountId) => channel + "\n" + accountId;
 
     public Task<IReadOnlyList<Person>> PeopleAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Person>>(PeopleIndexed().ByName.Select(p => p.Copy()).ToList());
@@ -64,21 +63,19 @@ public sealed partial class LiteDbStore : IPersonStore
             foreach (var person in people)
             {
                 ByEmail[person.Email] = person;
-                if (person.TeamsAadObjectId is { Length: > 0 } teams)
+                foreach (var (channel, account) in person.Accounts)
                 {
-                    ByTeamsId.TryAdd(teams, person);
-                }
-
-                if (person.SlackUserId is { Length: > 0 } slack)
-                {
-                    BySlackId.TryAdd(slack, person);
+                    if (account is { Length: > 0 })
+                    {
+                        ByAccount.TryAdd(AccountKey(channel, account), person);
+                    }
                 }
             }
         }
 
         public List<Person> ByName { get; }
         public Dictionary<string, Person> ByEmail { get; } = new(StringComparer.OrdinalIgnoreCase);
-        public Dictionary<string, Person> ByTeamsId { get; } = new(StringComparer.OrdinalIgnoreCase);
-        public Dictionary<string, Person> BySlackId { get; } = new(StringComparer.OrdinalIgnoreCase);
+        /// <summary>By "channel\naccount id".</summary>
+        public Dictionary<string, Person> ByAccount { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 }

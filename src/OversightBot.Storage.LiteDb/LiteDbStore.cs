@@ -9,7 +9,7 @@ namespace OversightBot.Storage.LiteDb;
 /// The object owns the file for its lifetime (an exclusive lock beside it, see <see cref="StoreLock"/>); how it is
 /// opened, checked and created is in <c>LiteDbStore.Open.cs</c>.
 /// </summary>
-public sealed partial class LiteDbStore : IStoreAdmin, IDisposable
+public sealed partial class LiteDbStore : IBotStore
 {
     private readonly LiteDatabase _db;
     private readonly string _location;

@@ -8,7 +8,7 @@ namespace OversightBot.Storage.LiteDb;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int Current = 5;
+    public const int Current = 6;
 
     private static readonly Action<LiteDatabase>[] Steps =
     [
@@ -58,12 +58,15 @@ internal static class SchemaMigrations
 
         // 5: ended outbox rows are pruned by when they ended.
         db => db.GetCollection(LiteDbStore.OutboxName).EnsureIndex("doneAt", "$.doneAt"),
+
+        // 6: people's chat accounts in one map; conversation references keyed (channel, scope, id) with a channel payload.
+        ChannelNeutralMigration.Apply,
     ];
 
     public static void Apply(LiteDatabase db) => Apply(db, Current);
 
-    /// <summary>Runs the steps up to <paramref name="upTo"/> (a repair builds a new file up to the damaged file's version, then copies).</summary>
-    public static void Apply(LiteDatabase db, int upTo)
+    /// <summary>Runs the steps up to <paramref name="target"/> (tests build files of older versions with it).</summary>
+    internal static void Apply(LiteDatabase db, int target)
     {
         if (db.UserVersion > Current)
         {
@@ -71,7 +74,7 @@ internal static class SchemaMigrations
                 $"The store file has schema version {db.UserVersion}, newer than this build understands ({Current}). Upgrade OversightBot.");
         }
 
-        for (var v = db.UserVersion; v < Math.Min(upTo, Current); v++)
+        for (var v = db.UserVersion; v < target; v++)
         {
             Steps[v](db);
             db.UserVersion = v + 1;

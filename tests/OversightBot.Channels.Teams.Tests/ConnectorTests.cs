@@ -46,7 +46,7 @@ public sealed class ConnectorTests : IAsyncLifetime
         var sent = await Connector.WaitForAsync(r => r.Method == "POST");
         Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(thread)}/activities/1700000000001", sent.RawTarget);
         Assert.Equal("1700000000001", sent.Json!["replyToId"]!.GetValue<string>());
-        var channel = await Bot.Store.GetReferenceAsync("msteams:channel:19:abc123@thread.tacv2", CancellationToken.None);
+        var channel = await Bot.Store.GetReferenceAsync(ReferenceKey.ForConversation("msteams", "19:abc123@thread.tacv2"), CancellationToken.None);
         Assert.NotNull(channel);
     }
 
@@ -98,11 +98,23 @@ public sealed class ConnectorTests : IAsyncLifetime
         var post = Connector.Activities.Single();
         Assert.Equal("/v3/conversations/a%3Aproactive-1/activities", post.RawTarget);
         var saved = await Bot.Store.FindReferenceByEmailAsync("msteams", Some.Person().Email, CancellationToken.None);
-        Assert.Equal("a:proactive-1", saved!.ConversationId);
+        Assert.Equal("a:proactive-1", TeamsAddress.From(saved!)!.ConversationId);
     }
 
     [Fact]
-    public async Task A_429_with_Retry_After_is_waited_out_and_retried()
+    public async Task An_interactive_reply_throttled_with_a_short_Retry_After_is_retried_inside_the_request()
+    {
+        Connector.Answer(r => r.Method == "POST", 429, "{\"error\":{\"code\":\"Throttled\"}}", retryAfter: "1");
+
+        await PostAsync(Activities.Message("what's overdue?", Connector.ServiceUrl));
+
+        var replies = await RepliesAsync(2);
+        Assert.Equal(2, replies.Count);
+        Assert.True(replies[1].At - replies[0].At >= TimeSpan.FromMilliseconds(900), "Retry-After: 1 was not honoured");
+    }
+
+    [Fact]
+    public async Task A_proactive_send_that_is_throttled_goes_out_once_and_leaves_the_retry_to_the_outbox()
     {
         await SaveReferenceAsync();
         Connector.Answer(r => r.Method == "POST", 429, "{\"error\":{\"code\":\"Throttled\"}}", retryAfter: "1");
@@ -110,10 +122,22 @@ public sealed class ConnectorTests : IAsyncLifetime
 
         var outcome = await sender.SendAsync(Some.Person(), Nudge(), "k1", CancellationToken.None);
 
-        Assert.Equal(SendOutcomeKind.Delivered, outcome.Kind);
-        var posts = Connector.Activities;
-        Assert.Equal(2, posts.Count);
-        Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromMilliseconds(900), "Retry-After: 1 was not honoured");
+        Assert.Equal(SendOutcomeKind.Throttled, outcome.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(1), outcome.RetryAfter);
+        Assert.Equal(ThrottleScope.Workspace, outcome.Scope);
+        Assert.Single(Connector.Activities);
+    }
+
+    [Fact]
+    public async Task A_429_that_names_the_conversation_holds_only_that_conversation()
+    {
+        await SaveReferenceAsync();
+        Connector.Answer(r => r.Method == "POST", 429, "{\"error\":{\"code\":\"Throttled\",\"message\":\"Too many requests for this thread\"}}", retryAfter: "2");
+
+        var outcome = await Bot.Services.GetRequiredService<TeamsSender>().SendAsync(Some.Person(), Nudge(), "k7", CancellationToken.None);
+
+        Assert.Equal(SendOutcomeKind.Throttled, outcome.Kind);
+        Assert.Equal(ThrottleScope.Conversation, outcome.Scope);
     }
 
     [Fact]
@@ -167,6 +191,22 @@ public sealed class ConnectorTests : IAsyncLifetime
         Assert.Equal(0, Connector.TokenRequests);
     }
 
+    private async Task<List<RecordedRequest>> RepliesAsync(int count)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var replies = Connector.Activities.Where(r => r.Method == "POST" && r.Json?["type"]?.GetValue<string>() == "message").ToList();
+            if (replies.Count >= count)
+            {
+                return replies;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return Connector.Activities.Where(r => r.Method == "POST" && r.Json?["type"]?.GetValue<string>() == "message").ToList();
+    }
+
     private static Reply Nudge() => new()
     {
         Intent = "nudge",
@@ -176,18 +216,21 @@ public sealed class ConnectorTests : IAsyncLifetime
     };
 
     private Task SaveReferenceAsync(string? conversationId = "a:existing-1to1", string? serviceUrl = null) =>
-        Bot.Store.SaveReferenceAsync(new ConversationReference
-        {
-            Id = ConversationReference.UserKey("msteams", Activities.UserAad),
-            ServiceUrl = serviceUrl ?? Connector.ServiceUrl,
-            ConversationId = conversationId,
-            TenantId = Activities.Tenant,
-            BotId = Activities.BotId,
-            UserId = Activities.UserId,
-            AadObjectId = Activities.UserAad,
-            Email = Some.Person().Email,
-            UpdatedAt = TimeProvider.System.GetUtcNow(),
-        }, CancellationToken.None);
+        Bot.Store.SaveReferenceAsync(
+            ConversationReference.Create(
+                TeamsReferences.UserKey(Activities.UserAad),
+                new TeamsAddress
+                {
+                    ServiceUrl = serviceUrl ?? Connector.ServiceUrl,
+                    ConversationId = conversationId,
+                    TenantId = Activities.Tenant,
+                    BotId = Activities.BotId,
+                    UserId = Activities.UserId,
+                    AadObjectId = Activities.UserAad,
+                }.ToPayload(),
+                TimeProvider.System.GetUtcNow(),
+                Some.Person().Email),
+            CancellationToken.None);
 
     private Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {

@@ -1,6 +1,12 @@
 using System.Text;
 using OversightBot.Channels.Teams.Cards;
+using Microsoft.Extensions.Time.Testing;
+using OversightBot.Core.Conversation;
+using OversightBot.Core.Domain;
+using OversightBot.Core.Language;
+using OversightBot.Core.Proactive;
 using OversightBot.Core.Replies;
+using OversightBot.Testing;
 
 namespace OversightBot.Channels.Teams.Tests;
 
@@ -25,24 +31,41 @@ public sealed class GoldenCardTests
             FollowUps = ["what's due this week?", "status R-1"],
         });
 
+    /// <summary>The planner's own nudge to the item's owner (not a reply built for the test).</summary>
     [Fact]
     public void A_nudge_renders_action_execute_buttons_with_submit_fallback_and_input_forms() =>
-        AssertGolden("nudge", new Reply
-        {
-            Intent = "nudge",
-            Heading = "R-1 is due in 3 days",
-            Text = "R-1 is due on Mon 6 Feb 2023.",
-            Items = [Item("R-1", null) with { Status = "inProgress" }],
-            Total = 1,
-            Shown = 1,
-            Actions =
-            [
-                new ReplyAction("Mark done", "done", "R-1", "mark R-1 done"),
-                new ReplyAction("Add an update", "update", "R-1", "update R-1"),
-                new ReplyAction("Ask for a new date", "newdate", "R-1", "new date for R-1"),
-                new ReplyAction("Snooze a week", "snooze", "R-1", "snooze R-1 for a week"),
-            ],
-        });
+        AssertGolden("nudge", NudgeMessages.Nudge(
+            Some.Item("R-1", due: new DateOnly(2023, 2, 6), status: ItemStatus.InProgress), new DateOnly(2023, 2, 6), new DateOnly(2023, 2, 3), Some.Person()));
+
+    /// <summary>The status handler's reply to a clerk, through the real conversation service.</summary>
+    [Fact]
+    public async Task A_status_reply_renders_the_item_s_facts_and_the_same_buttons_as_a_nudge()
+    {
+        var reply = await StatusAsync(Some.Person("colin.clerk@example.org", Role.Clerk, team: null));
+
+        AssertGolden("status", reply);
+        Assert.Equal(NudgeMessages.Nudge(Some.Item("R-1", due: new DateOnly(2023, 2, 6)), new DateOnly(2023, 2, 6), new DateOnly(2023, 2, 3), Some.Person()).Actions, reply.Actions);
+    }
+
+    [Fact]
+    public async Task A_status_reply_to_an_officer_of_another_team_has_no_buttons()
+    {
+        var reply = await StatusAsync(Some.Person("fred.finance@example.org", team: "Finance"));
+
+        Assert.Empty(reply.Actions);
+        Assert.DoesNotContain("Action.", AdaptiveCardRenderer.RenderJson(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_new_date_form_has_a_date_picker_and_a_reason_and_sends_a_complete_command()
+    {
+        var card = AdaptiveCardRenderer.RenderJson(NudgeMessages.Nudge(Some.Item("R-1", due: new DateOnly(2023, 2, 6)), new DateOnly(2023, 2, 6), new DateOnly(2023, 2, 3), Some.Person()));
+
+        Assert.Contains("\"type\":\"Input.Date\",\"id\":\"date\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"reason\"", card, StringComparison.Ordinal);
+        using var pressed = System.Text.Json.JsonDocument.Parse("""{"verb":"newdate","itemId":"R-1","value":"move R-1 to {date} because {reason}","date":"2023-03-31","reason":"awaiting the Commissioner's reply"}""");
+        Assert.Equal("move R-1 to 2023-03-31 because awaiting the Commissioner's reply", CardActions.CommandFrom(pressed.RootElement)?.Command);
+    }
 
     [Fact]
     public void A_boards_reply_renders_staleness_reasons_and_latest_publications() =>
@@ -92,11 +115,27 @@ public sealed class GoldenCardTests
     }
 
     [Fact]
-    public void A_button_press_turns_back_into_its_text_command_with_the_form_inputs()
+    public void A_press_on_a_card_sent_before_actions_were_typed_still_appends_the_form_inputs()
     {
-        using var doc = System.Text.Json.JsonDocument.Parse("""{"verb":"newdate","itemId":"R-1","value":"new date for R-1","date":"2023-03-31","reason":"awaiting the Commissioner's reply"}""");
+        using var doc = System.Text.Json.JsonDocument.Parse("""{"verb":"revise","itemId":"R-1","value":"move R-1 to ","date":"2023-03-31","reason":"because awaiting the Commissioner's reply"}""");
 
-        Assert.Equal("new date for R-1 2023-03-31 awaiting the Commissioner's reply", CardActions.CommandFrom(doc.RootElement));
+        Assert.Equal("move R-1 to 2023-03-31 because awaiting the Commissioner's reply", CardActions.CommandFrom(doc.RootElement)?.Command);
+    }
+
+    [Fact]
+    public void A_form_sent_without_its_date_runs_nothing_and_says_what_is_missing()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""{"verb":"newdate","itemId":"R-1","value":"move R-1 to {date} because {reason}","reason":"late"}""");
+
+        Assert.Equal(new ActionCommandResult(null, "New date"), CardActions.CommandFrom(doc.RootElement));
+    }
+
+    private static async Task<Reply> StatusAsync(Person asker)
+    {
+        var store = new FakeStore([Some.Item("R-1", due: new DateOnly(2023, 2, 6))], [], [asker]);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 2, 3, 10, 0, 0, TimeSpan.Zero));
+        using var conversation = new ConversationService(new IntentRecognizer(), store, store, store, clock);
+        return await conversation.HandleAsync(new InboundMessage { Channel = "msteams", Text = "status of R-1", Asker = asker }, CancellationToken.None);
     }
 
     private static ReplyItem Item(string id, int? daysLate) => new()

@@ -114,21 +114,22 @@ public sealed class InboundTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, res.StatusCode);
         var person = await _bot.Store.GetPersonAsync("colin.clerk@example.org", CancellationToken.None);
-        Assert.Equal(Activities.UserAad, person!.TeamsAadObjectId);
+        Assert.Equal(Activities.UserAad, person!.AccountIn("msteams"));
         var reference = await _bot.Store.FindReferenceByEmailAsync("msteams", "colin.clerk@example.org", CancellationToken.None);
-        Assert.Equal(Activities.PersonalConversation, reference!.ConversationId);
-        Assert.Equal(_connector.ServiceUrl, reference.ServiceUrl);
+        var address = TeamsAddress.From(reference!);
+        Assert.Equal(Activities.PersonalConversation, address!.ConversationId);
+        Assert.Equal(_connector.ServiceUrl, address.ServiceUrl);
     }
 
     [Fact]
     public async Task An_unchanged_conversation_reference_is_not_rewritten_on_every_message()
     {
         using var first = await PostAsync(Activities.Message("help", _connector.ServiceUrl));
-        var saved = await _bot.Store.FindReferenceByUserAsync("msteams", Activities.UserAad, CancellationToken.None);
+        var saved = await _bot.Store.GetReferenceAsync(TeamsReferences.UserKey(Activities.UserAad), CancellationToken.None);
         await Task.Delay(50);
 
         using var second = await PostAsync(Activities.Message("help", _connector.ServiceUrl));
-        var again = await _bot.Store.FindReferenceByUserAsync("msteams", Activities.UserAad, CancellationToken.None);
+        var again = await _bot.Store.GetReferenceAsync(TeamsReferences.UserKey(Activities.UserAad), CancellationToken.None);
 
         Assert.Equal(saved!.UpdatedAt, again!.UpdatedAt);
     }
@@ -139,8 +140,8 @@ public sealed class InboundTests : IAsyncLifetime
         using var first = await PostAsync(Activities.Message("help", _connector.ServiceUrl));
         using var moved = await PostAsync(Activities.Message("help", _connector.ServiceUrl + "/moved"));
 
-        var reference = await _bot.Store.FindReferenceByUserAsync("msteams", Activities.UserAad, CancellationToken.None);
-        Assert.Equal(_connector.ServiceUrl + "/moved", reference!.ServiceUrl);
+        var reference = await _bot.Store.GetReferenceAsync(TeamsReferences.UserKey(Activities.UserAad), CancellationToken.None);
+        Assert.Equal(_connector.ServiceUrl + "/moved", TeamsAddress.From(reference!)!.ServiceUrl);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class PolicyTests : IAsyncLifetime
         var sent = await _connector.WaitForAsync(r => r.Method == "POST");
         Assert.Equal(TeamsBot.NotAllowedText, sent.Json!["text"]!.GetValue<string>());
         Assert.Null(sent.Json!["attachments"]);
-        Assert.Null(await bot.Store.FindReferenceByUserAsync("msteams", Activities.UserAad, CancellationToken.None));
+        Assert.Null(await bot.Store.GetReferenceAsync(TeamsReferences.UserKey(Activities.UserAad), CancellationToken.None));
     }
 
     [Fact]

@@ -102,11 +102,8 @@ public sealed class FakeStore : IItemStore, IBoardStore, IPersonStore
 
     public Task<Person?> GetPersonAsync(string email, CancellationToken ct) => Task.FromResult(_people.GetValueOrDefault(email.Trim().ToLowerInvariant()));
 
-    public Task<Person?> FindByTeamsIdAsync(string aadObjectId, CancellationToken ct) =>
-        Task.FromResult(_people.Values.FirstOrDefault(p => p.TeamsAadObjectId == aadObjectId));
-
-    public Task<Person?> FindBySlackIdAsync(string slackUserId, CancellationToken ct) =>
-        Task.FromResult(_people.Values.FirstOrDefault(p => p.SlackUserId == slackUserId));
+    public Task<Person?> FindByAccountAsync(string channel, string accountId, CancellationToken ct) =>
+        Task.FromResult(_people.Values.FirstOrDefault(p => string.Equals(p.AccountIn(channel), accountId, StringComparison.OrdinalIgnoreCase)));
 
     public Task<IReadOnlyList<Person>> PeopleAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<Person>>(_people.Values.ToList());
 

@@ -21,7 +21,7 @@ public abstract class OutboxContractTests
             Intent = "nudge",
             Text = "R-1 is due today",
             Heading = "R-1 is due today",
-            Actions = NudgeMessages.ItemActions("R-1"),
+            Actions = ItemActions.All("R-1"),
         }, T0.AddHours(-9)) with { ItemId = "R-1", ItemDue = new DateOnly(2023, 2, 6) };
 
     [Fact]

@@ -191,8 +191,8 @@ public abstract class StoreContractTests
     {
         var s = CreateStore();
         var person = Some.Person("Olivia.Officer@Example.org");
-        person.TeamsAadObjectId = "aad-1";
-        person.SlackUserId = "U123";
+        person.Accounts["msteams"] = "aad-1";
+        person.Accounts["slack"] = "U123";
         person.Preferences.Digest = new DigestSubscription { Day = DayOfWeek.Tuesday, At = new TimeOnly(8, 30) };
         person.Preferences.ReminderOffsetsDays = [7, 1];
         await s.People.UpsertPersonAsync(person, None);
@@ -201,9 +201,10 @@ public abstract class StoreContractTests
         Assert.NotNull(byEmail);
         Assert.Equal(new DigestSubscription { Day = DayOfWeek.Tuesday, At = new TimeOnly(8, 30) }, byEmail.Preferences.Digest);
         Assert.Equal([7, 1], byEmail.Preferences.ReminderOffsetsDays);
-        Assert.Equal("olivia.officer@example.org", (await s.People.FindByTeamsIdAsync("aad-1", None))?.Email);
-        Assert.Equal("olivia.officer@example.org", (await s.People.FindBySlackIdAsync("U123", None))?.Email);
-        Assert.Null(await s.People.FindBySlackIdAsync("U999", None));
+        Assert.Equal("olivia.officer@example.org", (await s.People.FindByAccountAsync("msteams", "aad-1", None))?.Email);
+        Assert.Equal("olivia.officer@example.org", (await s.People.FindByAccountAsync("slack", "U123", None))?.Email);
+        Assert.Null(await s.People.FindByAccountAsync("slack", "U999", None));
+        Assert.Null(await s.People.FindByAccountAsync("slack", "aad-1", None));
     }
 
     [Fact]
@@ -230,19 +231,19 @@ public abstract class StoreContractTests
     {
         var s = CreateStore();
         var person = Some.Person("olivia.officer@example.org");
-        person.TeamsAadObjectId = "aad-old";
+        person.Accounts["msteams"] = "aad-old";
         await s.People.UpsertPersonAsync(person, None);
-        Assert.NotNull(await s.People.FindByTeamsIdAsync("aad-old", None));
-        Assert.Null(await s.People.FindByTeamsIdAsync("aad-new", None));
+        Assert.NotNull(await s.People.FindByAccountAsync("msteams", "aad-old", None));
+        Assert.Null(await s.People.FindByAccountAsync("msteams", "aad-new", None));
 
         var changed = (await s.People.GetPersonAsync("olivia.officer@example.org", None))!;
-        changed.TeamsAadObjectId = "aad-new";
+        changed.Accounts["msteams"] = "aad-new";
         changed.Name = "Olivia Renamed";
         await s.People.UpsertPersonAsync(changed, None);
         await s.People.UpsertPersonAsync(Some.Person("new.starter@example.org"), None);
 
-        Assert.Null(await s.People.FindByTeamsIdAsync("aad-old", None));
-        Assert.Equal("Olivia Renamed", (await s.People.FindByTeamsIdAsync("AAD-NEW", None))?.Name);
+        Assert.Null(await s.People.FindByAccountAsync("msteams", "aad-old", None));
+        Assert.Equal("Olivia Renamed", (await s.People.FindByAccountAsync("msteams", "AAD-NEW", None))?.Name);
         Assert.Equal(2, (await s.People.PeopleAsync(None)).Count);
         Assert.NotNull(await s.People.GetPersonAsync(" New.Starter@Example.org ", None));
     }

@@ -8,10 +8,9 @@ public class ParseVerbTests
 {
     private static async Task<JsonElement> ParseAsync(params string[] args)
     {
-        using var writer = new StringWriter();
-        var code = await ParseVerb.RunAsync(args, writer, CancellationToken.None);
-        Assert.Equal(0, code);
-        using var doc = JsonDocument.Parse(writer.ToString());
+        var r = await Cli.RunAsync(["parse", .. args]);
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var doc = JsonDocument.Parse(r.Output);
         return doc.RootElement.Clone();
     }
 
@@ -47,26 +46,27 @@ public class ParseVerbTests
     [Fact]
     public async Task Parse_without_text_is_a_usage_error()
     {
-        using var writer = new StringWriter();
-        await Assert.ThrowsAsync<UsageException>(() => ParseVerb.RunAsync(["--json"], writer, CancellationToken.None));
+        var r = await Cli.RunAsync("parse", "--json");
+        Assert.Equal(ExitCodes.Usage, r.ExitCode);
+        Assert.StartsWith("error: parse needs some text", r.Error, StringComparison.Ordinal);
+        Assert.Empty(r.Output);
     }
 
     [Fact]
     public async Task Recognize_writes_one_scorer_line_per_corpus_case()
     {
-        using var input = new StringReader("""
+        var r = await Cli.RunWithInputAsync("""
             {"id":"a","input":"Performance in Q3 2023/24 fell short.","reference":"2024-02-01T00:00:00"}
             {"id":"b","input":"See paragraph 3.12.","reference":"2024-02-01T00:00:00"}
-            """);
-        using var output = new StringWriter();
-        Assert.Equal(0, await RecognizeVerb.RunAsync(["--jsonl"], input, output, CancellationToken.None));
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            """, "recognize", "--jsonl");
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         using var a = JsonDocument.Parse(lines[0]);
-        var r = a.RootElement.GetProperty("results")[0];
-        Assert.Equal("Q3 2023/24", r.GetProperty("text").GetString());
-        Assert.Equal("2023-10-01", r.GetProperty("start").GetString());
-        Assert.Equal("2024-01-01", r.GetProperty("end").GetString());
+        var first = a.RootElement.GetProperty("results")[0];
+        Assert.Equal("Q3 2023/24", first.GetProperty("text").GetString());
+        Assert.Equal("2023-10-01", first.GetProperty("start").GetString());
+        Assert.Equal("2024-01-01", first.GetProperty("end").GetString());
         using var b = JsonDocument.Parse(lines[1]);
         Assert.Empty(b.RootElement.GetProperty("results").EnumerateArray());
     }

@@ -16,12 +16,10 @@ public sealed class ProactiveVerbTests : IDisposable
     public async Task Simulate_PrintsEveryMessage_AndLeavesTheRealOutboxEmpty()
     {
         var db = _folder.File("sim.db");
-        var output = new StringWriter();
+        var r = await Cli.RunAsync("simulate", "--from", "2023-01-02", "--to", "2023-03-31", "--db", db);
 
-        var code = await SimulateVerb.RunAsync(["--from", "2023-01-02", "--to", "2023-03-31", "--db", db], output, CancellationToken.None);
-
-        Assert.Equal(0, code);
-        var text = output.ToString();
+        Assert.Equal(0, r.ExitCode);
+        var text = r.Output;
         Assert.Contains("09:00", text, StringComparison.Ordinal);
         Assert.Contains("nudge:", text, StringComparison.Ordinal);
         Assert.Matches(@"\d+ messages from 2023-01-02 to 2023-03-31", text);
@@ -32,25 +30,27 @@ public sealed class ProactiveVerbTests : IDisposable
     [Fact]
     public async Task Simulate_NamesTheItemsNobodyCanBeNudgedFor()
     {
-        var output = new StringWriter();
-
         // R-11 belongs to the London Assembly Police and Crime Committee: no person or team in the demo data.
-        var code = await SimulateVerb.RunAsync(["--from", "2023-05-01", "--to", "2023-06-30", "--db", _folder.File("unreached.db")], output, CancellationToken.None);
+        var r = await Cli.RunAsync("simulate", "--from", "2023-05-01", "--to", "2023-06-30", "--db", _folder.File("unreached.db"));
 
-        Assert.Equal(0, code);
-        Assert.Contains("Nobody to nudge for 1 item(s) whose owner matches no person or team member: R-11.", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Nobody to nudge for 1 item(s) whose owner matches no person or team member: R-11.", r.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Simulate_Json_IsAnArrayOfMessages_AndBadDatesAreRefused()
     {
-        var output = new StringWriter();
-        await SimulateVerb.RunAsync(["--from", "2023-02-01", "--to", "2023-02-28", "--json", "--db", _folder.File("json.db")], output, CancellationToken.None);
-        Assert.StartsWith("[", output.ToString().TrimStart(), StringComparison.Ordinal);
-        Assert.Contains("\"recipient\"", output.ToString(), StringComparison.Ordinal);
+        var json = await Cli.RunAsync("simulate", "--from", "2023-02-01", "--to", "2023-02-28", "--json", "--db", _folder.File("json.db"));
+        Assert.StartsWith("[", json.Output.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("\"recipient\"", json.Output, StringComparison.Ordinal);
 
-        await Assert.ThrowsAsync<UsageException>(() => SimulateVerb.RunAsync(["--from", "2023-02-30", "--to", "2023-03-01"], TextWriter.Null, CancellationToken.None));
-        await Assert.ThrowsAsync<UsageException>(() => SimulateVerb.RunAsync(["--from", "2023-03-01", "--to", "2023-02-01"], TextWriter.Null, CancellationToken.None));
+        var impossible = await Cli.RunAsync("simulate", "--from", "2023-02-30", "--to", "2023-03-01", "--db", _folder.File("bad.db"));
+        var backwards = await Cli.RunAsync("simulate", "--from", "2023-03-01", "--to", "2023-02-01", "--db", _folder.File("bad.db"));
+        Assert.Equal(ExitCodes.Usage, impossible.ExitCode);
+        Assert.Contains("--from '2023-02-30' is not a real date", impossible.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, backwards.ExitCode);
+        Assert.Contains("--to must be on or after --from", backwards.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("bad.db")));
     }
 
     [Fact]
@@ -65,15 +65,19 @@ public sealed class ProactiveVerbTests : IDisposable
             await store.RecordAsync("nudge:R-1:2023-02-06:0:x@example.org", new(Core.Ports.SendOutcomeKind.Failed, Error: "boom"), "webchat", now, new OutboxRetryPolicy { MaxAttempts = 1 }, CancellationToken.None);
         }
 
-        var list = new StringWriter();
-        Assert.Equal(0, await OutboxVerb.RunAsync(["--state", "dead", "--db", db], list, CancellationToken.None));
-        Assert.Contains("dead", list.ToString(), StringComparison.Ordinal);
-        Assert.Contains("boom", list.ToString(), StringComparison.Ordinal);
+        var list = await Cli.RunAsync("outbox", "--state", "dead", "--db", db);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("dead", list.Output, StringComparison.Ordinal);
+        Assert.Contains("boom", list.Output, StringComparison.Ordinal);
 
-        var retry = new StringWriter();
-        Assert.Equal(0, await OutboxVerb.RunAsync(["--retry-dead", "--db", db], retry, CancellationToken.None));
-        Assert.Contains("1 dead rows back to pending", retry.ToString(), StringComparison.Ordinal);
-        await Assert.ThrowsAsync<UsageException>(() => OutboxVerb.RunAsync(["--state", "lost", "--db", db], TextWriter.Null, CancellationToken.None));
+        var retry = await Cli.RunAsync("outbox", "--retry-dead", "--db", db);
+        Assert.Equal(0, retry.ExitCode);
+        Assert.Contains("1 dead rows back to pending", retry.Output, StringComparison.Ordinal);
+        var lost = await Cli.RunAsync("outbox", "--state", "lost", "--db", db);
+        Assert.Equal(ExitCodes.Usage, lost.ExitCode);
+        Assert.Contains("--state 'lost' is not one of", lost.Error, StringComparison.Ordinal);
+        var missing = await Cli.RunAsync("outbox", "--retry", "no-such-key", "--db", db);
+        Assert.Equal(ExitCodes.Failed, missing.ExitCode);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public static class AdaptiveCardRenderer
         var items = new JsonArray
         {
             Text(board.Name, weight: "Bolder"),
-            Text(board.Stale ? "Behind on publication" : "Up to date", isSubtle: !board.Stale, spacing: "None", color: board.Stale ? "Attention" : "Good"),
+            Text(board.Stale ? "Behind on publication" : board.Standing switch { "unknown" => "Unknown: nothing on record", "notExpected" => "Not expected to publish", _ => "Up to date" }, isSubtle: !board.Stale, spacing: "None", color: board.Stale ? "Attention" : "Good"),
         };
         foreach (var reason in board.Reasons)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OversightBot.Core.Replies;
@@ -7,23 +6,15 @@ namespace OversightBot.Channels.Teams.Cards;
 
 /// <summary>
 /// Buttons on a card and the text command a press turns back into. Every button carries
-/// <c>{verb, itemId, value}</c>; <c>value</c> is the text command, run through the same conversation service
-/// as typed text so a press has exactly the permissions of typing it.
+/// <c>{verb, itemId, value}</c>; <c>value</c> is the action's command (a template when it needs inputs). An
+/// action with inputs becomes a ShowCard form built from its typed inputs; the command is filled by the core's
+/// <see cref="ActionCommand"/> and run through the same conversation service as typed text, so a press has
+/// exactly the permissions of typing it.
 /// </summary>
 public static class CardActions
 {
-    /// <summary>Inputs a button may collect (ShowCard forms); appended to the command in this order.</summary>
-    public static readonly string[] InputIds = ["date", "note", "reason"];
-
-    public static JsonObject For(ReplyAction action) => action.Verb switch
-    {
-        "update" or "note" => Form(action, Input("note", "What has happened?", multiline: true)),
-        "newdate" or "new-date" or "reschedule" => Form(
-            action,
-            new JsonObject { ["type"] = "Input.Date", ["id"] = "date", ["label"] = "New date", ["isRequired"] = true, ["errorMessage"] = "Choose a date." },
-            Input("reason", "Why?", multiline: false)),
-        _ => Execute(action.Label, action),
-    };
+    public static JsonObject For(ReplyAction action) =>
+        action.Inputs.Count == 0 ? Execute(action.Label, action) : Form(action);
 
     public static JsonObject Execute(string title, ReplyAction action) => new()
     {
@@ -34,12 +25,12 @@ public static class CardActions
         ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = Data(action) },
     };
 
-    private static JsonObject Form(ReplyAction action, params JsonObject[] inputs)
+    private static JsonObject Form(ReplyAction action)
     {
         var body = new JsonArray();
-        foreach (var input in inputs)
+        foreach (var input in action.Inputs)
         {
-            body.Add(input);
+            body.Add(Input(input));
         }
 
         return new JsonObject
@@ -55,15 +46,22 @@ public static class CardActions
         };
     }
 
-    private static JsonObject Input(string id, string label, bool multiline) => new()
+    private static JsonObject Input(ActionInput input)
     {
-        ["type"] = "Input.Text",
-        ["id"] = id,
-        ["label"] = label,
-        ["isMultiline"] = multiline,
-        ["isRequired"] = true,
-        ["errorMessage"] = "Please fill this in.",
-    };
+        var field = input.Kind == ActionInputKind.Date
+            ? new JsonObject { ["type"] = "Input.Date", ["id"] = input.Id, ["label"] = input.Label }
+            : new JsonObject
+            {
+                ["type"] = "Input.Text",
+                ["id"] = input.Id,
+                ["label"] = input.Label,
+                ["isMultiline"] = input.Kind == ActionInputKind.LongText,
+                ["maxLength"] = ActionCommand.MaxInputLength,
+            };
+        field["isRequired"] = input.Required;
+        field["errorMessage"] = input.Kind == ActionInputKind.Date ? "Choose a date." : "Please fill this in.";
+        return field;
+    }
 
     private static JsonObject Data(ReplyAction action)
     {
@@ -78,10 +76,10 @@ public static class CardActions
     }
 
     /// <summary>
-    /// The text command a press stands for: <c>data.value</c> (or "verb itemId"), followed by any inputs the form
-    /// collected. Null when the data carries no command.
+    /// The text command a press stands for: <c>data.value</c> (or "verb itemId") with the form's values filled
+    /// in; a result naming the missing input when the form was sent incomplete; null when the data carries no command.
     /// </summary>
-    public static string? CommandFrom(JsonElement data)
+    public static ActionCommandResult? CommandFrom(JsonElement data)
     {
         if (data.ValueKind != JsonValueKind.Object)
         {
@@ -95,21 +93,7 @@ public static class CardActions
             command = string.IsNullOrWhiteSpace(verb) ? null : $"{verb} {Str(data, "itemId")}".Trim();
         }
 
-        if (command is null)
-        {
-            return null;
-        }
-
-        var sb = new StringBuilder(command.Trim());
-        foreach (var id in InputIds)
-        {
-            if (Str(data, id) is { Length: > 0 } input)
-            {
-                sb.Append(' ').Append(input.Trim());
-            }
-        }
-
-        return sb.ToString();
+        return command is null ? null : ActionCommand.Fill(command, id => Str(data, id));
     }
 
     private static string? Str(JsonElement obj, string name) =>

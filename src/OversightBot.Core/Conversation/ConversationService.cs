@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using OversightBot.Core.Diagnostics;
 using OversightBot.Core.Domain;
 using System.Collections.Concurrent;
 using OversightBot.Core.Handlers;
@@ -50,7 +52,28 @@ public sealed class ConversationService : IDisposable
             ? new Understanding(decision, null, Entities.None)
             : _recognizer.Recognize(text, today);
 
+    /// <summary>Answers one message; counted and timed by channel and intent (<see cref="BotTelemetry"/>), traced as <c>conversation.handle</c>.</summary>
     public async Task<Reply> HandleAsync(InboundMessage message, CancellationToken ct)
+    {
+        using var activity = BotTelemetry.Source.StartActivity("conversation.handle");
+        activity?.SetTag("oversightbot.channel", message.Channel);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var reply = await HandleUntracedAsync(message, ct);
+            activity?.SetTag("oversightbot.intent", reply.Intent);
+            BotTelemetry.Answered(message.Channel, reply.Intent, Stopwatch.GetElapsedTime(started), ok: true);
+            return reply;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            BotTelemetry.Answered(message.Channel, null, Stopwatch.GetElapsedTime(started), ok: false);
+            throw;
+        }
+    }
+
+    private async Task<Reply> HandleUntracedAsync(InboundMessage message, CancellationToken ct)
     {
         var now = message.AsOf is { } asOf ? London.Noon(asOf) : London.Now(_clock);
         var today = message.AsOf ?? London.Today(_clock);

@@ -9,13 +9,33 @@ public enum StaleReasonKind
 /// <summary>Why a board is behind on publication.</summary>
 public sealed record StaleReason(StaleReasonKind Kind, DateOnly Since, int DaysLate, string Text);
 
-/// <summary>The publication rules: minutes due within the window after each meeting; something published every cadence.</summary>
+/// <summary>Where a board stands: behind, up to date on the record, or unknown (nothing on record to judge by).</summary>
+public enum BoardStanding
+{
+    UpToDate,
+    Stale,
+    /// <summary>No meeting, no publication and no statement to judge by: never reported as up to date.</summary>
+    Unknown,
+    /// <summary>Closed (or dormant): nothing is expected of it.</summary>
+    NotExpected,
+}
+
+/// <summary>
+/// The publication rules: minutes due within the board's window after each meeting held; something published every
+/// cadence, counted from the last publication (a month-only date counts from its last day), or, for a board a source
+/// says never published, from its creation or the day that was known. A board with nothing on record is unknown.
+/// </summary>
 public static class BoardStaleness
 {
     public static IReadOnlyList<StaleReason> Evaluate(Board board, DateOnly today)
     {
         var reasons = new List<StaleReason>();
-        foreach (var meeting in board.Meetings.Where(m => m.Date <= today).OrderBy(m => m.Date))
+        if (board.Lifecycle is BoardLifecycle.Closed or BoardLifecycle.Dormant)
+        {
+            return reasons;
+        }
+
+        foreach (var meeting in board.Meetings.Where(m => m.Date <= today && m.Status == MeetingStatus.Held).OrderBy(m => m.Date))
         {
             var deadline = meeting.Date.AddDays(board.PublicationWindowDays);
             var hasMinutes = board.Publications.Exists(p =>
@@ -30,22 +50,52 @@ public static class BoardStaleness
             }
         }
 
-        var published = board.Publications.Where(p => p.Published <= today).Select(p => p.Published).ToList();
-        var last = published.Count > 0 ? published.Max() : (DateOnly?)null;
-        var origin = last ?? board.Source?.Date;
-        if (origin is { } since && since.AddDays(board.CadenceDays) < today)
+        if (NothingPublished(board, today) is { } nothing)
         {
-            var late = today.DayNumber - since.AddDays(board.CadenceDays).DayNumber;
-            var text = last is null
-                ? $"nothing published on record (known since {since:d MMMM yyyy})"
-                : $"nothing published since {since:d MMMM yyyy}";
-            reasons.Add(new StaleReason(StaleReasonKind.NothingPublished, since, late, text));
+            reasons.Add(nothing);
         }
 
         return reasons;
     }
 
+    private static StaleReason? NothingPublished(Board board, DateOnly today)
+    {
+        var last = board.Publications.Where(p => p.Published <= today).MaxBy(p => p.Published);
+        var (origin, text) = last is not null
+            ? (last.Published, $"nothing published since {last.PublishedAsWritten.Text}")
+            : board.NeverPublished && (board.Created ?? board.KnownAsAt) is { } since
+                ? (since, board.Created is not null
+                    ? $"nothing published since it was created ({FlexDate.OnDay(since).Text})"
+                    : $"nothing published since it was created (so on record {FlexDate.OnDay(since).Text})")
+                : ((DateOnly?)null, "");
+        if (origin is not { } o || o.AddDays(board.CadenceDays) >= today || (last is null && o > today))
+        {
+            return null;
+        }
+
+        return new StaleReason(StaleReasonKind.NothingPublished, o, today.DayNumber - o.AddDays(board.CadenceDays).DayNumber, text);
+    }
+
     public static bool IsStale(Board board, DateOnly today) => Evaluate(board, today).Count > 0;
+
+    /// <summary>Stale, up to date, unknown (nothing on record to judge by) or not expected to publish.</summary>
+    public static BoardStanding Standing(Board board, DateOnly today)
+    {
+        if (board.Lifecycle is BoardLifecycle.Closed or BoardLifecycle.Dormant)
+        {
+            return BoardStanding.NotExpected;
+        }
+
+        if (IsStale(board, today))
+        {
+            return BoardStanding.Stale;
+        }
+
+        var basis = board.Publications.Exists(p => p.Published <= today)
+            || board.Meetings.Exists(m => m.Date <= today && m.Status == MeetingStatus.Held)
+            || (board.NeverPublished && (board.Created ?? board.KnownAsAt) is { } s && s <= today);
+        return basis ? BoardStanding.UpToDate : BoardStanding.Unknown;
+    }
 
     public static Publication? Latest(Board board, PublicationKind kind, DateOnly today) =>
         board.Publications.Where(p => p.Kind == kind && p.Published <= today).MaxBy(p => p.Published);

@@ -30,9 +30,15 @@ public sealed class Person
     /// <summary>The team (directorate) the person belongs to; items owned by the team are theirs too.</summary>
     public string? Team { get; set; }
     public string? ManagerEmail { get; set; }
-    public string? TeamsAadObjectId { get; set; }
-    public string? SlackUserId { get; set; }
+    /// <summary>
+    /// The person's account in each chat channel: channel name ("msteams", "slack") → that channel's id for them
+    /// (Entra object id, Slack user id). Linked on first contact by verified email (<see cref="Conversation.AccountLinker"/>).
+    /// </summary>
+    public Dictionary<string, string> Accounts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     public Preferences Preferences { get; set; } = new();
+
+    /// <summary>The person's account id in <paramref name="channel"/>, or null.</summary>
+    public string? AccountIn(string channel) => Accounts.GetValueOrDefault(channel) is { Length: > 0 } id ? id : null;
 
     /// <summary>A copy that shares nothing mutable with this person (stores hand out copies of what they cache).</summary>
     public Person Copy() => new()
@@ -42,8 +48,7 @@ public sealed class Person
         Role = Role,
         Team = Team,
         ManagerEmail = ManagerEmail,
-        TeamsAadObjectId = TeamsAadObjectId,
-        SlackUserId = SlackUserId,
+        Accounts = new Dictionary<string, string>(Accounts, StringComparer.OrdinalIgnoreCase),
         Preferences = new Preferences { ReminderOffsetsDays = Preferences.ReminderOffsetsDays?.ToList(), Digest = Preferences.Digest },
     };
 }

@@ -17,6 +17,10 @@ public enum ItemStatus
     Done,
     NotAccepted,
     Withdrawn,
+    /// <summary>Excused without delivery (an occurrence of a recurring obligation that no longer applies).</summary>
+    Waived,
+    /// <summary>The source says nothing about it; never counted as overdue or as done.</summary>
+    Unknown,
 }
 
 public enum Recurrence
@@ -37,6 +41,21 @@ public sealed record SourceRef
     public string Quote { get; init; } = "";
     /// <summary>The seed file (or imported file) the item was taken from.</summary>
     public string? File { get; init; }
+    public SourceKind Kind { get; init; }
+    /// <summary>The source's own reference: a recommendation number ("Recommendation 3"), "MQ 2022/2115", a paragraph.</summary>
+    public string? Reference { get; init; }
+    public string? Sender { get; init; }
+    public string? Addressee { get; init; }
+    /// <summary>The copy list as written.</summary>
+    public string? CopyTo { get; init; }
+    /// <summary>When a report was published (an inspection's 56 days run from it).</summary>
+    public DateOnly? Published { get; init; }
+    /// <summary>A governance statement's principle or a report's section.</summary>
+    public string? Section { get; init; }
+    /// <summary>A Mayor's Question's date asked, or an FOI request's received date.</summary>
+    public DateOnly? AskedOn { get; init; }
+    /// <summary>The asking member (Mayor's Question) or requester.</summary>
+    public string? AskedBy { get; init; }
 }
 
 /// <summary>One entry of an item's audit trail.</summary>
@@ -48,6 +67,14 @@ public sealed record HistoryEntry
     public string? From { get; init; }
     public string? To { get; init; }
     public string? Note { get; init; }
+    /// <summary>The status before and after, when the entry changed it (for status as at a past date).</summary>
+    public ItemStatus? FromStatus { get; init; }
+    public ItemStatus? ToStatus { get; init; }
+    /// <summary>The due date before and after, when the entry changed it.</summary>
+    public DateOnly? FromDue { get; init; }
+    public DateOnly? ToDue { get; init; }
+    /// <summary>The occurrence the entry is about (series items), e.g. "S-3@2023-04-01".</summary>
+    public string? Occurrence { get; init; }
 }
 
 /// <summary>A change of due date, with its reason and whether a manager approved it.</summary>
@@ -98,6 +125,47 @@ public sealed class TrackedItem
     public List<string> Evidence { get; set; } = [];
     public List<HistoryEntry> History { get; set; } = [];
     public List<DueRevision> Revisions { get; set; } = [];
+
+    /// <summary>How the due date is written when the source gives less than a day ("December 2020", "2023/24").</summary>
+    public FlexDate? DueAsWritten { get; set; }
+    /// <summary>For a recurring obligation: its rule. The item is then the series; its occurrences are stored apart.</summary>
+    public RecurrenceRule? Series { get; set; }
+    /// <summary>Set on the items that list queries return for an occurrence of a series (never stored).</summary>
+    public OccurrenceRef? Occurrence { get; set; }
+    /// <summary>The item this is a part of (a recommendation's part (b), a programme's deliverable).</summary>
+    public string? ParentId { get; set; }
+    /// <summary>The part's label as written, e.g. "(b)".</summary>
+    public string? PartLabel { get; set; }
+    /// <summary>Items (recommendations, perhaps from other sources) this action answers.</summary>
+    public List<string> Addresses { get; set; } = [];
+    /// <summary>Themes (tags), lower case: "partnership boards", "transparency".</summary>
+    public List<string> Themes { get; set; } = [];
+    /// <summary>Further sources that ask for the same work, each with its own reference.</summary>
+    public List<SourceRef> OtherSources { get; set; } = [];
+    public ItemResponse? Response { get; set; }
+    /// <summary>The accountable body or director (e.g. "MOPAC", "Chief Executive"); null when the source names none.</summary>
+    public string? Accountable { get; set; }
+    /// <summary>True when <see cref="Owner"/> is an outside body (MPS, TfL, the Committee): "awaiting others".</summary>
+    public bool OwnerExternal { get; set; }
+    /// <summary>The internal team or person who chases an external owner.</summary>
+    public string? InternalContact { get; set; }
+    /// <summary>True when the source names no owner: <see cref="Owner"/> then holds "unknown".</summary>
+    public bool OwnerUnknown { get; set; }
+    /// <summary>The meeting the item is due to be reported to ("by the next Police and Crime Committee").</summary>
+    public MeetingRef? ReportTo { get; set; }
+    /// <summary>How often progress updates are expected (monthly tracking); null when none are.</summary>
+    public int? UpdateEveryDays { get; set; }
+    public List<EvidenceEntry> EvidenceEntries { get; set; } = [];
+
+    /// <summary>Owned outside the organisation: listed when asked for, kept out of its own overdue lists and nudges.</summary>
+    public bool AwaitingOthers => OwnerExternal;
+
+    /// <summary>Overdue and the organisation's own to deliver (not awaiting an outside body).</summary>
+    public bool IsOwnOverdue(DateOnly today) => !OwnerExternal && IsOverdue(today);
+
+    /// <summary>The last time anything was recorded on the item, or null.</summary>
+    public DateOnly? LastUpdate(TimeZoneInfo zone) =>
+        History.Count == 0 ? null : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(History[^1].At, zone).DateTime);
 
     /// <summary>Open or in progress: still owed.</summary>
     public bool IsOpen => Status is ItemStatus.Open or ItemStatus.InProgress;

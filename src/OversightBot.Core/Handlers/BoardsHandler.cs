@@ -32,7 +32,8 @@ public sealed class BoardsHandler(IBoardStore boards)
         var all = await boards.BoardsAsync(ct);
         var rows = all.Select(b => Row(b, ctx.Today)).OrderByDescending(r => r.Stale).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var stale = rows.Count(r => r.Stale);
-        var heading = stale == 0 ? $"All {rows.Count} boards are up to date" : $"{stale} of {rows.Count} boards are behind on publication";
+        var heading = stale == 0 && rows.TrueForAll(r => r.Standing == "upToDate") ? $"All {rows.Count} boards are up to date"
+            : stale == 0 ? $"No board of {rows.Count} is behind on what is on record" : $"{stale} of {rows.Count} boards are behind on publication";
         var sb = new StringBuilder(heading).Append(" as of ").Append(ReplyItems.Date(ctx.Today)).AppendLine(".").AppendLine();
         foreach (var r in rows.Where(r => r.Stale))
         {
@@ -43,10 +44,22 @@ public sealed class BoardsHandler(IBoardStore boards)
             }
         }
 
-        var fine = rows.Where(r => !r.Stale).Select(r => r.Name).ToList();
+        var fine = rows.Where(r => r.Standing == "upToDate").Select(r => r.Name).ToList();
         if (fine.Count > 0)
         {
             sb.AppendLine().Append("Up to date: ").Append(string.Join(", ", fine)).AppendLine(".");
+        }
+
+        var unknown = rows.Where(r => r.Standing == "unknown").Select(r => r.Name).ToList();
+        if (unknown.Count > 0)
+        {
+            sb.AppendLine().Append("Unknown (nothing on record to judge by): ").Append(string.Join(", ", unknown)).AppendLine(".");
+        }
+
+        var closed = rows.Where(r => r.Standing == "notExpected").Select(r => r.Name).ToList();
+        if (closed.Count > 0)
+        {
+            sb.AppendLine().Append("Closed or dormant: ").Append(string.Join(", ", closed)).AppendLine(".");
         }
 
         return new Reply
@@ -100,7 +113,13 @@ public sealed class BoardsHandler(IBoardStore boards)
     private static Reply One(BoardsQuery query, Board board, DateOnly today)
     {
         var row = Row(board, today);
-        var sb = new StringBuilder(board.Name).Append(row.Stale ? " is behind on publication." : " is up to date.").AppendLine();
+        var sb = new StringBuilder(board.Name).Append(row.Standing switch
+        {
+            "stale" => " is behind on publication.",
+            "unknown" => ": nothing on record to judge whether it is up to date.",
+            "notExpected" => " is closed or dormant: nothing is expected of it.",
+            _ => " is up to date.",
+        }).AppendLine();
         foreach (var why in row.Reasons)
         {
             sb.Append("  - ").AppendLine(why);
@@ -145,6 +164,13 @@ public sealed class BoardsHandler(IBoardStore boards)
             Id = board.Id,
             Name = board.Name,
             Stale = BoardStaleness.IsStale(board, today),
+            Standing = BoardStaleness.Standing(board, today) switch
+            {
+                BoardStanding.Stale => "stale",
+                BoardStanding.Unknown => "unknown",
+                BoardStanding.NotExpected => "notExpected",
+                _ => "upToDate",
+            },
             Reasons = BoardStaleness.Evaluate(board, today).Select(r => r.Text).ToList(),
             Latest = latest,
             WebPage = board.WebPage,
@@ -152,7 +178,7 @@ public sealed class BoardsHandler(IBoardStore boards)
     }
 
     private static string Describe(Publication p) =>
-        $"published {ReplyItems.Date(p.Published)}" + (p.MeetingDate is { } m ? $" (meeting of {ReplyItems.Date(m)})" : "");
+        (p.PublishedPrecision == DatePrecision.Day ? $"published {ReplyItems.Date(p.Published)}" : $"published {p.PublishedAsWritten.InSentence}") + (p.MeetingDate is { } m ? $" (meeting of {ReplyItems.Date(m)})" : "");
 
     private static string Label(PublicationKind kind) => kind switch
     {

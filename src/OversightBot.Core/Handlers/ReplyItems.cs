@@ -34,6 +34,8 @@ public static class ReplyItems
         ItemStatus.InProgress => "inProgress",
         ItemStatus.Done => "done",
         ItemStatus.NotAccepted => "notAccepted",
+        ItemStatus.Waived => "waived",
+        ItemStatus.Unknown => "unknown",
         _ => "withdrawn",
     };
 
@@ -44,6 +46,8 @@ public static class ReplyItems
         ItemStatus.InProgress => "in progress",
         ItemStatus.Done => "done",
         ItemStatus.NotAccepted => "not accepted",
+        ItemStatus.Waived => "waived",
+        ItemStatus.Unknown => "unknown",
         _ => "withdrawn",
     };
 

@@ -108,15 +108,7 @@ public sealed class StatusHandler(IItemStore items)
             sb.Append("Quote: \"").Append(item.Source.Quote).AppendLine("\"");
         }
 
-        var actions = item.IsOpen
-            ? new List<ReplyAction>
-            {
-                new("Mark done", "done", item.Id, $"mark {item.Id} done"),
-                new("Add update", "update", item.Id, $"note on {item.Id}: "),
-                new("Request new date", "revise", item.Id, $"move {item.Id} to "),
-                new("Snooze a week", "snooze", item.Id, $"snooze {item.Id} for a week"),
-            }
-            : [];
+        var actions = ItemActions.For(item, ctx.Asker);
         return new Reply
         {
             Intent = query.Name,

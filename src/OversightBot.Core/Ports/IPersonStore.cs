@@ -6,9 +6,8 @@ public interface IPersonStore
 {
     Task<Person?> GetPersonAsync(string email, CancellationToken ct);
 
-    Task<Person?> FindByTeamsIdAsync(string aadObjectId, CancellationToken ct);
-
-    Task<Person?> FindBySlackIdAsync(string slackUserId, CancellationToken ct);
+    /// <summary>The person whose account in <paramref name="channel"/> is <paramref name="accountId"/> (case-insensitive), or null.</summary>
+    Task<Person?> FindByAccountAsync(string channel, string accountId, CancellationToken ct);
 
     Task<IReadOnlyList<Person>> PeopleAsync(CancellationToken ct);
 

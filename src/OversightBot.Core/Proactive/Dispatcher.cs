@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using OversightBot.Core.Diagnostics;
 using OversightBot.Core.Domain;
 using OversightBot.Core.Ports;
 using OversightBot.Core.Time;
@@ -154,6 +155,7 @@ public sealed class Dispatcher(
                     return result;
                 },
                 ct);
+            BotTelemetry.Sent(sender.Channel, outcome.Kind);
             if (outcome.Kind == SendOutcomeKind.Throttled)
             {
                 // Refused, so not a send: the conversation's spacing does not start. Only the scope the platform named

@@ -8,16 +8,11 @@ namespace OversightBot.Core.Proactive;
 /// <summary>The words and buttons of nudges, escalations and board reminders.</summary>
 public static class NudgeMessages
 {
-    public static IReadOnlyList<ReplyAction> ItemActions(string id) =>
-    [
-        new ReplyAction("Mark done", "done", id, $"mark {id} done"),
-        new ReplyAction("Add update", "update", id, $"note on {id}: "),
-        new ReplyAction("Request new date", "revise", id, $"move {id} to "),
-        new ReplyAction("Snooze a week", "snooze", id, $"snooze {id} for a week"),
-    ];
-
-    /// <summary>A nudge to the owner, worded for <paramref name="today"/> (a catch-up nudge says how things stand now).</summary>
-    public static Reply Nudge(TrackedItem item, DateOnly due, DateOnly today)
+    /// <summary>
+    /// A nudge to the owner, worded for <paramref name="today"/> (a catch-up nudge says how things stand now); its
+    /// buttons are those <paramref name="recipient"/> may use.
+    /// </summary>
+    public static Reply Nudge(TrackedItem item, DateOnly due, DateOnly today, Person? recipient)
     {
         var days = due.DayNumber - today.DayNumber;
         var heading = days switch
@@ -28,13 +23,13 @@ public static class NudgeMessages
             -1 => $"{item.Id} is 1 day overdue",
             _ => $"{item.Id} is {-days} days overdue",
         };
-        return ItemReply("nudge", heading, item, due, today, null);
+        return ItemReply("nudge", heading, item, due, today, null, recipient);
     }
 
-    public static Reply Escalation(TrackedItem item, DateOnly due, DateOnly today)
+    public static Reply Escalation(TrackedItem item, DateOnly due, DateOnly today, Person? recipient)
     {
         var heading = $"{item.Id}, owned by {item.Owner}, is {ReplyItems.Days(today.DayNumber - due.DayNumber)} overdue";
-        return ItemReply("escalation", heading, item, due, today, "You are told as the owner's manager.");
+        return ItemReply("escalation", heading, item, due, today, "You are told as the owner's manager.", recipient);
     }
 
     public static Reply Board(Board board, StaleReason reason)
@@ -56,7 +51,7 @@ public static class NudgeMessages
         };
     }
 
-    private static Reply ItemReply(string intent, string heading, TrackedItem item, DateOnly due, DateOnly today, string? note)
+    private static Reply ItemReply(string intent, string heading, TrackedItem item, DateOnly due, DateOnly today, string? note, Person? recipient)
     {
         var sb = new StringBuilder();
         sb.Append(heading).Append(" (").Append(ReplyItems.Date(due)).AppendLine(").");
@@ -76,7 +71,7 @@ public static class NudgeMessages
             Items = [row],
             Total = 1,
             Shown = 1,
-            Actions = ItemActions(item.Id),
+            Actions = ItemActions.For(item, recipient),
         };
     }
 }

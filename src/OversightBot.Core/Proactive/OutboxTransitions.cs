@@ -1,3 +1,4 @@
+using OversightBot.Core.Diagnostics;
 using OversightBot.Core.Ports;
 
 namespace OversightBot.Core.Proactive;
@@ -18,6 +19,11 @@ public static class OutboxTransitions
                 return row with { State = OutboxState.Gone, Attempts = row.Attempts + 1, Channel = channel, DoneAt = now, LastError = outcome.Error ?? "recipient gone" };
             default:
                 var attempts = row.Attempts + 1;
+                if (attempts >= retry.MaxAttempts)
+                {
+                    BotTelemetry.DeadLettered(channel);
+                }
+
                 return attempts >= retry.MaxAttempts
                     ? row with { State = OutboxState.Dead, Attempts = attempts, Channel = channel, DoneAt = now, LastError = outcome.Error ?? "failed" }
                     : row with { State = OutboxState.Failed, Attempts = attempts, Channel = channel, NextAt = now + Backoff(row.Key, attempts, retry), LastError = outcome.Error ?? "failed" };

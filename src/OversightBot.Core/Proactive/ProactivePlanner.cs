@@ -198,7 +198,7 @@ public sealed class ProactivePlanner(
             if (NudgeSlots.LatestOwnerSlot(item, policy.OffsetsFor(owner), from, today, policy) is { } slot)
             {
                 var key = $"{slot.Key}:{owner.Email}";
-                planned.Add(PlannedMessage.Of(key, slot.SendDay, () => OutboxRow.New(key, "nudge", owner.Email, dueAt, NudgeMessages.Nudge(item, slot.Due, today), now)
+                planned.Add(PlannedMessage.Of(key, slot.SendDay, () => OutboxRow.New(key, "nudge", owner.Email, dueAt, NudgeMessages.Nudge(item, slot.Due, today, owner), now)
                     with { ItemId = item.Id, ItemDue = slot.Due }));
             }
         }
@@ -208,7 +208,7 @@ public sealed class ProactivePlanner(
             foreach (var manager in directory.ManagersOf(item.Owner))
             {
                 var key = $"{esc.Key}:{manager.Email}";
-                planned.Add(PlannedMessage.Of(key, esc.SendDay, () => OutboxRow.New(key, "escalation", manager.Email, dueAt, NudgeMessages.Escalation(item, esc.Due, today), now)
+                planned.Add(PlannedMessage.Of(key, esc.SendDay, () => OutboxRow.New(key, "escalation", manager.Email, dueAt, NudgeMessages.Escalation(item, esc.Due, today, manager), now)
                     with { ItemId = item.Id, ItemDue = esc.Due }));
             }
         }

@@ -51,10 +51,27 @@ public sealed record ReplyBoard
     public required string Id { get; init; }
     public required string Name { get; init; }
     public bool Stale { get; init; }
+    /// <summary>"stale", "upToDate", "unknown" (nothing on record to judge by) or "notExpected" (closed or dormant).</summary>
+    public string Standing { get; init; } = "upToDate";
     public IReadOnlyList<string> Reasons { get; init; } = [];
     public IReadOnlyList<ReplyFact> Latest { get; init; } = [];
     public string? WebPage { get; init; }
 }
 
-/// <summary>A button: what it says and the command it carries back (e.g. verb "done", item "R-3").</summary>
-public sealed record ReplyAction(string Label, string Verb, string? ItemId = null, string? Value = null);
+/// <summary>
+/// A button: what it says, its verb (<see cref="ItemVerbs"/> for item buttons) and the text command it stands for.
+/// <see cref="Value"/> is that command; when the action needs <see cref="Inputs"/>, it is a template whose
+/// <c>{id}</c> placeholders (<c>{note}</c>, <c>{date}</c>, <c>{reason}</c>) are filled from a form by
+/// <see cref="ActionCommand.Fill"/>. A channel shows a form for every action with inputs and never sends it half-filled.
+/// </summary>
+public sealed record ReplyAction(string Label, string Verb, string? ItemId = null, string? Value = null)
+{
+    /// <summary>What the action needs from the person before it can be sent; empty = a plain button.</summary>
+    public IReadOnlyList<ActionInput> Inputs { get; init; } = [];
+
+    public bool Equals(ReplyAction? other) =>
+        other is not null && Label == other.Label && Verb == other.Verb && ItemId == other.ItemId && Value == other.Value
+        && Inputs.SequenceEqual(other.Inputs);
+
+    public override int GetHashCode() => HashCode.Combine(Label, Verb, ItemId, Value, Inputs.Count);
+}

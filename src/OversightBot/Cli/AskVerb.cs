@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.Replies;
@@ -8,23 +9,31 @@ namespace OversightBot.Cli;
 /// <summary><c>ask "QUESTION" [--as-of YYYY-MM-DD] [--as EMAIL] [--json] [--db PATH]</c>: one answer from the store.</summary>
 public static class AskVerb
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, ["--json"]);
-        args.AllowOnly("--as-of", "--as", "--json", "--db");
-        if (args.Positional.Count == 0 || string.IsNullOrWhiteSpace(string.Join(' ', args.Positional)))
+        var question = CliOptions.Words("question", "the question, e.g. \"what's overdue?\"");
+        var asOf = CliOptions.Date("--as-of", "answer as if today (Europe/London) were that date");
+        var asker = new Option<string?>("--as") { Description = "ask as that person (unknown people are read-only)", HelpName = "EMAIL" };
+        var json = CliOptions.Json("print the channel-neutral reply model as JSON instead of text");
+        var command = new Command("ask", "answer one question") { question, asOf, asker, json };
+        command.SetAction((r, ct) => RunAsync(
+            string.Join(' ', r.GetValue(question) ?? []), r.GetValue(asOf), r.GetValue(asker), r.GetValue(json), cli.Storage(r), cli.Console.Out, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string text, DateOnly? asOf, string? asEmail, bool json, StorageOptions storage, TextWriter output, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(text))
         {
             throw new UsageException("ask needs a question, e.g. ask \"what's overdue?\".");
         }
 
-        var text = string.Join(' ', args.Positional);
-        var asOf = args.GetDate("--as-of");
-        using var runtime = await BotRuntime.OpenAsync(CommandLine.Storage(args), TimeProvider.System, ct);
-        var asker = await Identity.ResolveAsync(runtime.People, args.Get("--as"), ct);
+        using var runtime = await BotRuntime.OpenAsync(storage, TimeProvider.System, ct);
+        var asker = await Identity.ResolveAsync(runtime.People, asEmail, ct);
         var reply = await runtime.Conversation.HandleAsync(
             new InboundMessage { Channel = "terminal", Text = text, Asker = asker.Person, AsOf = asOf }, ct);
 
-        if (args.Has("--json"))
+        if (json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(reply, ReplyJson.Indented));
         }
@@ -38,6 +47,6 @@ public static class AskVerb
             await output.WriteLineAsync(PlainTextRenderer.Render(reply));
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 }

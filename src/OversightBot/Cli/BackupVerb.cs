@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OversightBot.Hosting;
 
 namespace OversightBot.Cli;
@@ -8,19 +9,26 @@ namespace OversightBot.Cli;
 /// </summary>
 public static class BackupVerb
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, []);
-        args.AllowOnly("--out", "--db");
-        var target = args.Get("--out") is { Length: > 0 } o ? Path.GetFullPath(o) : throw new UsageException("backup needs --out FILE, e.g. backup --out backups/oversight-today.db.");
-        if (File.Exists(target))
+        var output = new Option<string>("--out") { Description = "the file to write (must not exist yet)", HelpName = "FILE", Required = true };
+        var command = new Command("backup", "write a consistent copy of the store (through the running host when there is one)") { output };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(output)!, cli.Storage(r), cli.Console.Out, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string target, StorageOptions storage, TextWriter output, CancellationToken ct)
+    {
+        var full = string.IsNullOrWhiteSpace(target) ? throw new UsageException("--out needs a file path.") : Path.GetFullPath(target);
+        if (File.Exists(full))
         {
-            throw new UsageException($"{target} already exists; a backup never replaces a file. Choose a new name.");
+            throw new CliException(ExitCodes.BadInput, $"{full} already exists; a backup never replaces a file. Choose a new name.");
         }
 
-        using var runtime = await BotRuntime.OpenAsync(CommandLine.Storage(args), TimeProvider.System, ct);
-        var report = runtime.Store.BackupTo(target);
-        await output.WriteLineAsync($"Backed up {runtime.Store.Files.Data} to {target}: schema {report.SchemaVersion}, " +
+        using var runtime = await BotRuntime.OpenAsync(storage, TimeProvider.System, ct);
+        var store = runtime.FileStore ?? throw new CliException(ExitCodes.Config, "backup copies the embedded LiteDB store only.");
+        var report = store.BackupTo(full);
+        await output.WriteLineAsync($"Backed up {store.Files.Data} to {full}: schema {report.SchemaVersion}, " +
                                     string.Join(", ", report.Documents.Where(d => d.Key is "items" or "boards" or "people" or "outbox").Select(d => $"{d.Value} {d.Key}")) + ".");
         return ExitCodes.Ok;
     }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using OversightBot.Core.Language;
@@ -14,23 +15,27 @@ public static class ParseVerb
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct) =>
-        RunAsync(rawArgs, output, TimeProvider.System, ct);
-
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, TimeProvider clock, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, ["--json"]);
-        args.AllowOnly("--as-of", "--json", "--db");
-        var text = string.Join(' ', args.Positional);
+        var text = CliOptions.Words("text", "what to parse, e.g. \"what's due next week?\"");
+        var asOf = CliOptions.Date("--as-of", "read relative dates as if today (Europe/London) were that date");
+        var json = CliOptions.Json();
+        var command = new Command("parse", "show the intent, date range and entities the bot understood (the store is not opened)") { text, asOf, json };
+        command.SetAction((r, ct) => RunAsync(string.Join(' ', r.GetValue(text) ?? []), r.GetValue(asOf), r.GetValue(json), cli.Console.Out, TimeProvider.System, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string text, DateOnly? asOf, bool json, TextWriter output, TimeProvider clock, CancellationToken ct)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new UsageException("parse needs some text, e.g. parse \"what's due next week?\".");
         }
 
-        var today = args.GetDate("--as-of") ?? London.Today(clock);
+        var today = asOf ?? London.Today(clock);
         var u = BotRuntime.CreateRecognizer().Recognize(text, today);
         var model = ToModel(u);
-        if (args.Has("--json"))
+        if (json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(model, Indented).AsMemory(), ct);
         }
@@ -42,7 +47,7 @@ public static class ParseVerb
             await output.WriteLineAsync($"entities: {JsonSerializer.Serialize(model["entities"])}");
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 
     /// <summary>The JSON shape of an <see cref="Understanding"/>: dates as YYYY-MM-DD, nulls kept.</summary>

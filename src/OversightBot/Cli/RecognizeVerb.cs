@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using OversightBot.Core.Language;
@@ -13,16 +14,24 @@ namespace OversightBot.Cli;
 /// </summary>
 public static class RecognizeVerb
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextReader input, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, ["--jsonl"]);
-        args.AllowOnly("--jsonl", "--conventions", "--db");
-        if (!args.Has("--jsonl"))
+        var jsonl = new Option<bool>("--jsonl") { Description = "read corpus lines (id, input, reference) on stdin, write scorer lines on stdout" };
+        var conventions = new Option<string>("--conventions") { Description = "date conventions", DefaultValueFactory = _ => "auto" };
+        conventions.AcceptOnlyFromAmong("auto", "british", "spec");
+        var command = new Command("recognize", "date-corpus lines on stdin -> scorer predictions on stdout") { jsonl, conventions };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(jsonl), r.GetValue(conventions), cli.Console.In, cli.Console.Out, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(bool jsonl, string? conventionsName, TextReader input, TextWriter output, CancellationToken ct)
+    {
+        if (!jsonl)
         {
             throw new UsageException("recognize needs --jsonl (corpus lines on stdin, predictions on stdout).");
         }
 
-        DateConventions? fixedConventions = args.Get("--conventions") switch
+        DateConventions? fixedConventions = conventionsName switch
         {
             null or "auto" => null,
             "british" => DateConventions.British,

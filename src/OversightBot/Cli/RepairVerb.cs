@@ -1,3 +1,5 @@
+using System.CommandLine;
+using OversightBot.Hosting;
 using OversightBot.Storage.LiteDb;
 
 namespace OversightBot.Cli;
@@ -8,16 +10,15 @@ namespace OversightBot.Cli;
 /// </summary>
 public static class RepairVerb
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, []);
-        args.AllowOnly("--db");
-        if (args.Positional.Count > 0)
-        {
-            throw new UsageException("repair takes no words; name the store with --db PATH.");
-        }
+        var command = new Command("repair", "keep a damaged store aside, untouched, and rebuild it from what can still be read");
+        command.SetAction((r, ct) => RunAsync(cli.Storage(r), cli.Console.Out, ct));
+        return command;
+    }
 
-        var storage = CommandLine.Storage(args);
+    public static async Task<int> RunAsync(StorageOptions storage, TextWriter output, CancellationToken ct)
+    {
         StoreMaintenance.RepairResult result;
         try
         {
@@ -25,8 +26,7 @@ public static class RepairVerb
         }
         catch (FileNotFoundException ex)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message} Nothing was changed.");
-            return ExitCodes.BadInput;
+            throw new CliException(ExitCodes.BadInput, $"{ex.Message} Nothing was changed.");
         }
 
         await output.WriteLineAsync($"The original is kept, untouched, as {result.KeptAs}.");

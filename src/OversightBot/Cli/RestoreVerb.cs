@@ -1,3 +1,5 @@
+using System.CommandLine;
+using OversightBot.Hosting;
 using OversightBot.Storage.LiteDb;
 
 namespace OversightBot.Cli;
@@ -8,33 +10,35 @@ namespace OversightBot.Cli;
 /// </summary>
 public static class RestoreVerb
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, []);
-        args.AllowOnly("--db");
-        if (args.Positional.Count != 1)
-        {
-            throw new UsageException("restore needs the backup file, e.g. restore backups/oversight-20260101-020000.db.");
-        }
+        var backup = new Argument<string>("backup") { Description = "the backup file to put in the store's place" };
+        var command = new Command("restore", "replace the store with a checked backup (the host must be stopped; the replaced file is kept)") { backup };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(backup)!, cli.Storage(r), cli.Console.Out, ct));
+        return command;
+    }
 
-        var storage = CommandLine.Storage(args);
+    public static async Task<int> RunAsync(string backup, StorageOptions storage, TextWriter output, CancellationToken ct)
+    {
         StoreMaintenance.RestoreResult result;
         try
         {
-            result = StoreMaintenance.Restore(storage.Path, args.Positional[0], TimeProvider.System);
+            result = StoreMaintenance.Restore(storage.Path, backup, TimeProvider.System);
         }
         catch (FileNotFoundException ex)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message} Nothing was changed.");
-            return ExitCodes.BadInput;
+            throw new CliException(ExitCodes.BadInput, $"{ex.Message} Nothing was changed.");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException(ExitCodes.BadInput, $"{ex.Message} Nothing was changed.");
         }
         catch (StoreRefusedException ex) when (!string.Equals(ex.Path, Path.GetFullPath(storage.Path), StringComparison.Ordinal))
         {
-            await Console.Error.WriteLineAsync($"error: the backup is refused: {ex.Message}");
-            return ExitCodes.BadInput;
+            throw new CliException(ExitCodes.BadInput, $"the backup is refused: {ex.Message}");
         }
 
-        await output.WriteLineAsync($"Restored {Path.GetFullPath(storage.Path)} from {Path.GetFullPath(args.Positional[0])} (schema {result.Backup.SchemaVersion}, " +
+        await output.WriteLineAsync($"Restored {Path.GetFullPath(storage.Path)} from {Path.GetFullPath(backup)} (schema {result.Backup.SchemaVersion}, " +
                                     $"{result.Backup.Documents.GetValueOrDefault("items")} items).");
         await output.WriteLineAsync(result.KeptAs is null ? "There was no store before." : $"The replaced store is kept as {result.KeptAs}.");
         return ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using OversightBot.Core.Proactive;
@@ -17,22 +18,30 @@ public static class SimulateVerb
 
     public sealed record Simulated(DateTimeOffset At, string Recipient, string Key, string Kind, string Heading, string Text);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, ["--json"]);
-        args.AllowOnly("--from", "--to", "--json", "--db");
-        var from = args.GetDate("--from") ?? throw new UsageException("simulate needs --from YYYY-MM-DD.");
-        var to = args.GetDate("--to") ?? throw new UsageException("simulate needs --to YYYY-MM-DD.");
+        var from = CliOptions.Date("--from", "the first day (Europe/London)");
+        var to = CliOptions.Date("--to", "the last day, at most 3,660 days after --from");
+        var json = CliOptions.Json("print the messages as a JSON array");
+        var command = new Command("simulate", "print every proactive message the policy would send, day by day, without sending") { from, to, json };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(from), r.GetValue(to), r.GetValue(json), cli.Storage(r), cli.Console.Out, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(DateOnly? fromDay, DateOnly? toDay, bool json, StorageOptions storage, TextWriter output, CancellationToken ct)
+    {
+        var from = fromDay ?? throw new UsageException("simulate needs --from YYYY-MM-DD.");
+        var to = toDay ?? throw new UsageException("simulate needs --to YYYY-MM-DD.");
         if (to < from || to.DayNumber - from.DayNumber > MaxDays)
         {
             throw new UsageException($"--to must be on or after --from and at most {MaxDays} days later.");
         }
 
         var policy = AppConfiguration.Build([]).GetSection(ProactiveOptions.Section).Get<ProactiveOptions>()?.ToPolicy() ?? new ReminderPolicy();
-        using var runtime = await BotRuntime.OpenAsync(CommandLine.Storage(args), TimeProvider.System, ct);
+        using var runtime = await BotRuntime.OpenAsync(storage, TimeProvider.System, ct);
         var unreached = new SortedSet<string>(StringComparer.Ordinal);
         var messages = await SimulateAsync(runtime, policy, from, to, ct, unreached);
-        if (args.Has("--json"))
+        if (json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(messages, ReplyJson.Indented));
             return 0;

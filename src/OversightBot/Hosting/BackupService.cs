@@ -16,7 +16,7 @@ public sealed partial class BackupService(BotRuntime runtime, StorageOptions opt
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.BackupEvery <= TimeSpan.Zero)
+        if (options.BackupEvery <= TimeSpan.Zero || runtime.FileStore is null)
         {
             return;
         }
@@ -31,13 +31,14 @@ public sealed partial class BackupService(BotRuntime runtime, StorageOptions opt
     /// <summary>Writes one backup and prunes the oldest; returns its path, or null when it failed (logged).</summary>
     public string? BackupOnce()
     {
-        var store = runtime.Store.Files;
+        var file = runtime.FileStore ?? throw new InvalidOperationException("Scheduled backups copy the embedded LiteDB store only.");
+        var store = file.Files;
         var folder = Folder(options, store);
         var name = Path.GetFileNameWithoutExtension(store.Data);
         var target = Path.Combine(folder, $"{name}-{clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{Path.GetExtension(store.Data)}");
         try
         {
-            var report = runtime.Store.BackupTo(target);
+            var report = file.BackupTo(target);
             LogBackedUp(target, report.Documents.GetValueOrDefault("items"));
             Prune(folder, name, Path.GetExtension(store.Data));
             return target;

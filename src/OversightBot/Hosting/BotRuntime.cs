@@ -14,7 +14,7 @@ public sealed class BotRuntime : IDisposable
 {
     private readonly bool _owner = true;
 
-    private BotRuntime(LiteDbStore store, TimeProvider clock, bool cacheAnswers)
+    private BotRuntime(IBotStore store, TimeProvider clock, bool cacheAnswers)
     {
         Store = store;
         Clock = clock;
@@ -32,7 +32,8 @@ public sealed class BotRuntime : IDisposable
         _owner = false;
     }
 
-    public LiteDbStore Store { get; }
+    /// <summary>The store's ports; which database is behind them is decided once, in <see cref="StoreFactory"/>.</summary>
+    public IBotStore Store { get; }
     public TimeProvider Clock { get; }
     public IIntentRecognizer Recognizer { get; }
     public ConversationService Conversation { get; }
@@ -40,6 +41,9 @@ public sealed class BotRuntime : IDisposable
     public IItemStore Items => Store;
     public IBoardStore Boards => Store;
     public IPersonStore People => Store;
+
+    /// <summary>The embedded store's file-level side (location, backup), when the store is the embedded one.</summary>
+    public LiteDbStore? FileStore => Store as LiteDbStore;
 
     /// <param name="cacheAnswers">Remember read-only answers until the store changes (off only to measure raw query cost).</param>
     /// <remarks>
@@ -55,20 +59,14 @@ public sealed class BotRuntime : IDisposable
             return host.Lend(options.Path);
         }
 
-        var store = await LiteDbStore.OpenAsync(options.Path, new StoreOpenOptions
-        {
-            Owner = StoreAccess.Verb,
-            LockWait = options.LockTimeout,
-            Clock = clock,
-            Initialize = options.SeedDemoData ? SeedAsync : null,
-        }, ct);
+        var store = await StoreFactory.OpenAsync(options, clock, SeedAsync, ct);
         return new BotRuntime(store, clock, cacheAnswers);
     }
 
-    private static Task SeedAsync(LiteDbStore store, CancellationToken ct) => DemoSeeder.SeedIfEmptyAsync(store, store, store, store, ct);
+    private static Task SeedAsync(IBotStore store, CancellationToken ct) => DemoSeeder.SeedIfEmptyAsync(store, store, store, store, ct);
 
     private BotRuntime Lend(string path) =>
-        string.Equals(Path.GetFullPath(path), Store.Files.Data, StringComparison.Ordinal)
+        FileStore is { } file && string.Equals(Path.GetFullPath(path), file.Files.Data, StringComparison.Ordinal)
             ? new BotRuntime(this)
             : throw new StoreInUseException(Path.GetFullPath(path), null);
 

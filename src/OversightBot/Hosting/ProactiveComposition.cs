@@ -28,8 +28,6 @@ public static class ProactiveComposition
     public static void AddProactive(this IServiceCollection services, IConfiguration configuration, BotRuntime runtime)
     {
         services.AddOptions<ProactiveOptions>().Bind(configuration.GetSection(ProactiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IOutboxStore>(runtime.Store);
-        services.AddSingleton<INotificationInbox>(runtime.Store);
         services.AddSingleton<IMessageSender>(sp => new WebChatInboxSender(
             runtime.Store, sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<ProactiveOptions>>().Value.DevInboxDelayMs)));
         services.AddSingleton(sp =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OversightBot.Core.Diagnostics;
 using OversightBot.Core.Ports;
 using OversightBot.Core.Proactive;
 
@@ -15,6 +16,8 @@ namespace OversightBot.Hosting;
 public sealed partial class ProactiveService(
     ProactiveEngine engine, IOutboxStore outbox, IOptions<ProactiveOptions> options, TimeProvider clock, ILogger<ProactiveService> log) : BackgroundService
 {
+    private DateTimeOffset _lastLook = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -43,6 +46,7 @@ public sealed partial class ProactiveService(
                     }
                 }
 
+                await LookAtOutboxAsync(stoppingToken);
                 var d = report.Dispatch;
                 if (d.Claimed > 0)
                 {
@@ -65,6 +69,23 @@ public sealed partial class ProactiveService(
                 return;
             }
         }
+    }
+
+    /// <summary>For the outbox gauges (when telemetry is on): rows per state and how late the oldest due row is, at most every 30 s.</summary>
+    private async Task LookAtOutboxAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!BotTelemetry.WatchOutbox || now - _lastLook < TimeSpan.FromSeconds(30))
+        {
+            return;
+        }
+
+        _lastLook = now;
+        var counts = await outbox.CountByStateAsync(ct);
+        var first = counts.GetValueOrDefault(OutboxState.Pending) > 0 ? await outbox.ByStateAsync(OutboxState.Pending, 0, 1, ct) : [];
+        var oldest = first.Count > 0 ? first[0] : null;
+        var age = oldest is null ? (TimeSpan?)null : now > oldest.NextAt ? now - oldest.NextAt : TimeSpan.Zero;
+        BotTelemetry.SetOutbox(new BotTelemetry.OutboxSnapshot(counts, age));
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Proactive scheduler started: tick {Tick}, {Released} in-flight rows released")]

@@ -27,13 +27,18 @@ public static class AdminEndpoint
     public static void Map(WebApplication app, BotRuntime runtime, Func<IReadOnlyList<string>, TextWriter, TextWriter, CancellationToken, Task<int>> run)
     {
         AdminFile? admin = null;
-        var files = runtime.Store.Files;
+        if (runtime.FileStore is not { } store)
+        {
+            return;
+        }
+
+        var files = store.Files;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var url = LoopbackUrl(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
             if (url is null)
             {
-                app.Logger.LogWarning(new EventId(1201, "AdminUnavailable"),
+                app.Logger.LogWarning(HostLogEvents.AdminUnavailable,
                     "No plain-HTTP address to reach from this machine: CLI verbs on this store will be refused while the host runs");
                 return;
             }

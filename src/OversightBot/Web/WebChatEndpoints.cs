@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using OversightBot.Channels.Http;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.Ports;
 using OversightBot.Core.Replies;
@@ -73,24 +74,13 @@ public static class WebChatEndpoints
 
     private static async Task<ChatRequest?> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        var body = await RawBody.ReadAsync(request, MaxChatBodyBytes, ct);
+        if (body.Bytes is not { } bytes)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxChatBodyBytes)
-            {
-                throw new InvalidDataException($"The message is larger than {MaxChatBodyBytes / 1024} KB.");
-            }
+            throw new InvalidDataException($"The message is larger than {MaxChatBodyBytes / 1024} KB.");
         }
 
-        if (buffer.Length == 0)
-        {
-            return null;
-        }
-
-        return JsonSerializer.Deserialize<ChatRequest>(buffer.ToArray(), ReplyJson.Compact);
+        return bytes.Length == 0 ? null : JsonSerializer.Deserialize<ChatRequest>(bytes, ReplyJson.Compact);
     }
 
     private static async Task<IResult> PeopleAsync(IPersonStore people, CancellationToken ct)

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using OversightBot.Channels.Teams;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.Ports;
 using OversightBot.Hosting;
@@ -61,29 +60,27 @@ public static class WebHost
     {
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton<IItemStore>(runtime.Store);
-        builder.Services.AddSingleton<IBoardStore>(runtime.Store);
-        builder.Services.AddSingleton<IPersonStore>(runtime.Store);
-        builder.Services.AddSingleton<IStoreAdmin>(runtime.Store);
+        builder.Services.AddStorePorts(runtime.Store);
         builder.Services.AddSingleton<ConversationService>(runtime.Conversation);
-        builder.Services.AddSingleton<IConversationReferenceStore>(runtime.Store);
-        builder.Services.AddTeamsChannel(builder.Configuration);
+        var telemetry = builder.AddTelemetry();
+        builder.Services.AddChannels(builder.Configuration);
         builder.Services.AddProactive(builder.Configuration, runtime);
         builder.Services.AddStoreHealth();
         builder.Services.AddSingleton(storage);
         builder.Services.AddHostedService<BackupService>();
 
         var app = builder.Build();
+        app.MapTelemetry(telemetry);
         app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
         var webChat = builder.Configuration.GetSection(WebChatOptions.Section).Get<WebChatOptions>() ?? new WebChatOptions();
         var chat = app.MapGroup("").AddEndpointFilter(new LoopbackOnlyFilter(webChat.AllowRemote));
         WebChatEndpoints.Map(app, chat);
         NotificationEndpoints.Map(chat);
-        app.MapTeamsChannel();
+        app.MapChannels();
         HealthEndpoint.Map(app);
-        AdminEndpoint.Map(app, runtime, (args, output, error, ct) => Cli.CommandLine.RunAsync(args, output, error, ct));
+        AdminEndpoint.Map(app, runtime, (args, output, error, ct) => Cli.CommandLine.RunAsync(args, new Cli.CliConsole(TextReader.Null, output, error), ct));
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot");
-        log.LogInformation("Store {Provider} at {Path}; web chat at / ({Access})", "litedb", runtime.Store.Files.Data,
+        log.LogInformation(HostLogEvents.StoreOpened, "Store {Provider} at {Path}; web chat at / ({Access})", "litedb", runtime.FileStore?.Files.Data ?? storage.Path,
             webChat.AllowRemote ? "open to other machines" : "this machine only");
         return app;
     }

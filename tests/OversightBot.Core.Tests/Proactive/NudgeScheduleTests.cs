@@ -37,7 +37,7 @@ public sealed class NudgeScheduleTests
         Assert.Equal(Some.Date(2023, 1, 25), DateOnly.FromDateTime(ProactiveHarness.LocalTime(h.SentTo(Olivia)[0]).DateTime));
         var nudge = h.SentTo(Olivia)[0].Message;
         Assert.Equal("nudge", nudge.Intent);
-        Assert.Equal(["done", "update", "revise", "snooze"], nudge.Actions.Select(a => a.Verb));
+        Assert.Equal(["done", "update", "newdate", "snooze"], nudge.Actions.Select(a => a.Verb));
         Assert.Equal("mark R-1 done", nudge.Actions[0].Value);
         Assert.Equal("snooze R-1 for a week", nudge.Actions[3].Value);
     }

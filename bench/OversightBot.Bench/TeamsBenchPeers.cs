@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace OversightBot.Cli;
+namespace OversightBot.Bench;
 
 /// <summary>
 /// The outside world for <c>bench-teams</c>, on loopback: a Bot Framework token issuer (OpenID metadata + JWKS
 /// with endorsements) and a Connector that completes a waiter when a reply for a conversation arrives.
 /// </summary>
-internal sealed class BenchTeamsPeers : IAsyncDisposable
+internal sealed class TeamsBenchPeers : IAsyncDisposable
 {
     public const string Issuer = "https://api.botframework.com";
     private readonly RSA _key = RSA.Create(2048);

@@ -1,14 +1,16 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
+using OversightBot.Cli;
 using OversightBot.Core.Language;
 
-namespace OversightBot.Cli;
+namespace OversightBot.Bench;
 
 /// <summary>
-/// <c>bench-language [--corpus DIR] [--seconds N]</c>: utterances per second of the intent recognizer (with dates)
+/// <c>language [--corpus DIR] [--seconds N]</c>: utterances per second of the intent recognizer (with dates)
 /// and of the date recognizer alone, on one thread, over the date corpora inputs and a set of chat questions.
 /// </summary>
-public static class BenchLanguageVerb
+public static class LanguageBench
 {
     /// <summary>Chat questions as users type them (the unit tests hold the labelled set).</summary>
     private static readonly string[] Questions =
@@ -22,12 +24,17 @@ public static class BenchLanguageVerb
         "more", "help",
     ];
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, []);
-        args.AllowOnly("--corpus", "--seconds", "--db");
-        var seconds = Math.Max(1, args.GetInt("--seconds", 5));
-        var dir = args.Get("--corpus") ?? Path.Combine("..", "shared", "corpora", "dates");
+        var corpus = new Option<string>("--corpus") { Description = "folder of date corpus files (*.jsonl)", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("..", "shared", "corpora", "dates") };
+        var seconds = CliOptions.Count("--seconds", 5, "seconds per measurement");
+        var command = new Command("language", "utterances per second of the recognizers") { corpus, seconds };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(corpus)!, Math.Max(1, r.GetValue(seconds)), cli.Console.Out, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string dir, int seconds, TextWriter output, CancellationToken ct)
+    {
         var inputs = new List<(string Text, DateOnly Ref)>();
         var today = new DateOnly(2023, 1, 18);
         if (Directory.Exists(dir))

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Diagnostics;
+using OversightBot.Cli;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.DemoData;
 using OversightBot.Core.Domain;
@@ -6,29 +8,36 @@ using OversightBot.Core.Replies;
 using OversightBot.Hosting;
 using OversightBot.Storage.LiteDb;
 
-namespace OversightBot.Cli;
+namespace OversightBot.Bench;
 
 /// <summary>
-/// <c>bench [--items N] [--runs N]</c>: builds a store of N generated items (default 100,000) in a temp folder,
+/// <c>queries [--items N] [--runs N]</c>: builds a store of N generated items (default 100,000) in a temp folder,
 /// prints the in-process latency of a question per intent (median, p99) and the wall time of a cold <c>ask</c>.
 /// </summary>
-public static class BenchVerb
+public static class QueriesBench
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, []);
-        args.AllowOnly("--items", "--runs", "--db");
-        var count = args.GetInt("--items", 100_000);
-        var runs = Math.Max(1, args.GetInt("--runs", 200));
+        var items = CliOptions.Count("--items", 100_000, "generated items in the store");
+        var runs = CliOptions.Count("--runs", 200, "runs per question");
+        var command = new Command("queries", "measure query latency over many items and the cold start of ask") { items, runs };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(items), Math.Max(1, r.GetValue(runs)), cli.Console, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(int count, int runs, CliConsole console, CancellationToken ct)
+    {
+        var output = console.Out;
         var dir = Path.Combine(Path.GetTempPath(), "oversightbot-bench-" + Guid.NewGuid().ToString("N"));
         var path = Path.Combine(dir, "bench.db");
         try
         {
             var sw = Stopwatch.StartNew();
-            using (var store = new LiteDbStore(path))
+            await CliProgress.RunAsync(console, "generating items", count, async progress =>
             {
-                await store.UpsertManyAsync(Generate(count, new DateOnly(2026, 11, 23)), ct);
-            }
+                using var store = new LiteDbStore(path);
+                await store.UpsertManyAsync(CliProgress.Counting(Generate(count, new DateOnly(2026, 11, 23)), progress), ct);
+            });
 
             await output.WriteLineAsync($"generated {count:N0} items in {sw.Elapsed.TotalSeconds:F1} s ({new FileInfo(path).Length / 1_048_576.0:F1} MB)");
             await MeasureQueriesAsync(path, runs, output, ct);
@@ -143,22 +152,10 @@ public static class BenchVerb
 
     private static async Task MeasureColdStartAsync(string path, TextWriter output, CancellationToken ct)
     {
-        var exe = Environment.ProcessPath;
-        if (exe is null || Path.GetFileNameWithoutExtension(exe) != "OversightBot")
-        {
-            await output.WriteLineAsync("ask cold start: skipped (run the built OversightBot executable to measure it)");
-            return;
-        }
-
         var times = new List<double>();
         for (var i = 0; i < 5; i++)
         {
-            var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { "ask", "what's overdue?", "--as-of", "2026-11-23", "--db", path })
-            {
-                psi.ArgumentList.Add(a);
-            }
-
+            var psi = ProductProcess.StartInfo("ask", "what's overdue?", "--as-of", "2026-11-23", "--db", path);
             var sw = Stopwatch.StartNew();
             using var p = Process.Start(psi)!;
             await p.StandardOutput.ReadToEndAsync(ct);

@@ -6,7 +6,7 @@ using OversightBot.Core.Proactive;
 using OversightBot.Core.Replies;
 using OversightBot.Storage.LiteDb;
 
-namespace OversightBot.Cli;
+namespace OversightBot.Bench;
 
 /// <summary>The fan-out half of <c>bench-proactive</c>: a LiteDB outbox drained through a rate-limited fake channel.</summary>
 public static class FanOutBench
@@ -23,7 +23,7 @@ public static class FanOutBench
         var now = clock.GetUtcNow();
         var rows = Enumerable.Range(0, nudges).Select(i => OutboxRow.New(
             $"nudge:B-{i}:2026-11-23:0:user{i % conversations}@example.org", "nudge", $"user{i % conversations}@example.org", now,
-            new Reply { Intent = "nudge", Text = $"B-{i} is due today", Actions = NudgeMessages.ItemActions($"B-{i}") }, now)).ToList();
+            new Reply { Intent = "nudge", Text = $"B-{i} is due today", Actions = ItemActions.All($"B-{i}") }, now)).ToList();
         await store.AddManyIfAbsentAsync(rows, ct);
 
         var sender = new RateLimitedSender(clock, ratePerSecond);

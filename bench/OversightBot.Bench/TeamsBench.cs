@@ -1,17 +1,19 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using OversightBot.Cli;
 
-namespace OversightBot.Cli;
+namespace OversightBot.Bench;
 
 /// <summary>
-/// <c>bench-teams [--requests N] [--concurrency N] [--warmup SECONDS] [--no-cache] [--js]</c>: signed "what's overdue?" activities posted to
+/// <c>teams [--requests N] [--concurrency N] [--warmup SECONDS] [--no-cache] [--js]</c>: signed "what's overdue?" activities posted to
 /// /api/messages of the real web host (auth on, demo data), measured until the reply reaches a fake Connector on
 /// loopback: throughput and p50/p99. <c>--js</c> runs the same load against the JS botbuilder echo bot
 /// (tests/peers/botbuilder-bot.js, needs tests/peers/node_modules).
 /// </summary>
-public static class BenchTeamsVerb
+public static class TeamsBench
 {
     private const string AppId = "5a1f0b6e-7d2c-4c3e-9f10-2b3c4d5e6f70";
     private static string Text = "what's overdue?";
@@ -22,31 +24,49 @@ public static class BenchTeamsVerb
     /// </summary>
     private static TimeSpan Warmup = TimeSpan.FromSeconds(10);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, ["--js", "--no-auth", "--no-cache"]);
-        args.AllowOnly("--requests", "--concurrency", "--warmup", "--js", "--text", "--no-auth", "--no-cache");
-        Text = args.Get("--text") ?? "what's overdue?";
+        var requests = CliOptions.Count("--requests", 3000, "activities to post");
+        var concurrency = CliOptions.Count("--concurrency", 16, "activities in flight at once");
+        var warmup = CliOptions.Count("--warmup", 10, "seconds of load before measuring");
+        var text = new Option<string>("--text") { Description = "the question each activity asks", DefaultValueFactory = _ => "what's overdue?" };
+        var js = new Option<bool>("--js") { Description = "also load the JS botbuilder echo bot (needs tests/peers/node_modules)" };
+        var noAuth = new Option<bool>("--no-auth") { Description = "run the bot in development mode (no token checks)" };
+        var noCache = new Option<bool>("--no-cache") { Description = "answer every question from the store (Storage:CacheAnswers=false)" };
+        var command = new Command("teams", "Teams /api/messages throughput and p50/p99, reply delivered to a fake Connector") { requests, concurrency, warmup, text, js, noAuth, noCache };
+        command.SetAction((r, ct) => RunAsync(
+            new Settings(Math.Max(1, r.GetValue(requests)), Math.Max(1, r.GetValue(concurrency)), r.GetValue(warmup), r.GetValue(text)!, r.GetValue(js), r.GetValue(noAuth), r.GetValue(noCache)),
+            cli.Console.Out,
+            ct));
+        return command;
+    }
+
+    /// <summary>The load of a run.</summary>
+    public sealed record Settings(int Requests, int Concurrency, int WarmupSeconds, string Text, bool Js, bool NoAuth, bool NoCache);
+
+    public static async Task<int> RunAsync(Settings settings, TextWriter output, CancellationToken ct)
+    {
+        Text = settings.Text;
         ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
         ThreadPool.SetMinThreads(Math.Max(minWorkers, 64), minIo);
-        var requests = Math.Max(1, args.GetInt("--requests", 3000));
-        var concurrency = Math.Max(1, args.GetInt("--concurrency", 16));
-        Warmup = TimeSpan.FromSeconds(Math.Max(0, args.GetInt("--warmup", 10)));
-        await using var peers = new BenchTeamsPeers();
+        var requests = settings.Requests;
+        var concurrency = settings.Concurrency;
+        Warmup = TimeSpan.FromSeconds(settings.WarmupSeconds);
+        await using var peers = new TeamsBenchPeers();
         await peers.StartAsync();
         var dir = Path.Combine(Path.GetTempPath(), "oversightbot-bench-teams-" + Guid.NewGuid().ToString("N"));
         var port = FreePort();
         await output.WriteLineAsync($"bench-teams: {requests:N0} signed \"{Text}\" activities, {concurrency} at a time, after {Warmup.TotalSeconds:F0} s of warm-up, each bot in its own process, reply delivered to a fake Connector on loopback");
         using (var bot = StartSelf(
             "serve", "--urls", $"http://127.0.0.1:{port}", "--db", Path.Combine(dir, "bench.db"),
-            args.Has("--no-auth") ? "--Teams:AppId=" : $"--Teams:AppId={AppId}", "--Teams:AppPassword=bench-secret", $"--Teams:OpenIdMetadataUrl={peers.MetadataUrl}",
+            settings.NoAuth ? "--Teams:AppId=" : $"--Teams:AppId={AppId}", "--Teams:AppPassword=bench-secret", $"--Teams:OpenIdMetadataUrl={peers.MetadataUrl}",
             $"--Teams:TokenEndpoint={peers.TokenEndpoint}", "--Teams:AllowedServiceUrlHosts:0=127.0.0.1", "--Logging:LogLevel:Default=Warning",
-            $"--Storage:CacheAnswers={!args.Has("--no-cache")}"))
+            $"--Storage:CacheAnswers={!settings.NoCache}"))
         {
             try
             {
                 await WaitHealthyAsync(new Uri($"http://127.0.0.1:{port}/health"), ct);
-                await RunLoadAsync($"OversightBot \"{Text}\"{(args.Has("--no-cache") ? ", no answer cache" : "")}", bot, new Uri($"http://127.0.0.1:{port}/api/messages"), peers, requests, concurrency, output, ct);
+                await RunLoadAsync($"OversightBot \"{Text}\"{(settings.NoCache ? ", no answer cache" : "")}", bot, new Uri($"http://127.0.0.1:{port}/api/messages"), peers, requests, concurrency, output, ct);
             }
             finally
             {
@@ -56,7 +76,7 @@ public static class BenchTeamsVerb
         }
 
         TryDelete(dir);
-        if (args.Has("--js"))
+        if (settings.Js)
         {
             await RunJsAsync(peers, requests, concurrency, output, ct);
         }
@@ -64,7 +84,7 @@ public static class BenchTeamsVerb
         return 0;
     }
 
-    private static async Task RunJsAsync(BenchTeamsPeers peers, int requests, int concurrency, TextWriter output, CancellationToken ct)
+    private static async Task RunJsAsync(TeamsBenchPeers peers, int requests, int concurrency, TextWriter output, CancellationToken ct)
     {
         var script = FindPeersScript();
         if (script is null)
@@ -95,7 +115,7 @@ public static class BenchTeamsVerb
         }
     }
 
-    private static async Task RunLoadAsync(string name, Process bot, Uri url, BenchTeamsPeers peers, int requests, int concurrency, TextWriter output, CancellationToken ct)
+    private static async Task RunLoadAsync(string name, Process bot, Uri url, TeamsBenchPeers peers, int requests, int concurrency, TextWriter output, CancellationToken ct)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 });
         var token = "Bearer " + peers.Token(AppId);
@@ -120,7 +140,7 @@ public static class BenchTeamsVerb
     }
 
     private static async Task<(List<double> Samples, int Errors)> LoadAsync(
-        HttpClient http, Uri url, BenchTeamsPeers peers, string token, int requests, int concurrency, string tag, CancellationToken ct)
+        HttpClient http, Uri url, TeamsBenchPeers peers, string token, int requests, int concurrency, string tag, CancellationToken ct)
     {
         var samples = new List<double>(requests);
         var errors = 0;
@@ -169,22 +189,10 @@ public static class BenchTeamsVerb
         ["text"] = Text,
     }.ToJsonString();
 
-    /// <summary>Starts this program again (as "dotnet OversightBot.dll" or the app host) with <paramref name="args"/>.</summary>
+    /// <summary>Starts the product (OversightBot, built beside the benchmarks) with <paramref name="args"/>.</summary>
     private static Process StartSelf(params string[] args)
     {
-        var host = Environment.ProcessPath!;
-        var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            info.ArgumentList.Add(typeof(BenchTeamsVerb).Assembly.Location);
-        }
-
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(info)!;
+        var process = Process.Start(ProductProcess.StartInfo(args))!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         return process;

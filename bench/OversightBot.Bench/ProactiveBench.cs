@@ -1,39 +1,53 @@
+using System.CommandLine;
 using System.Diagnostics;
+using OversightBot.Cli;
 using OversightBot.Core.Domain;
 using OversightBot.Core.Proactive;
 using OversightBot.Core.Time;
 using OversightBot.Hosting;
 using OversightBot.Storage.LiteDb;
 
-namespace OversightBot.Cli;
+namespace OversightBot.Bench;
 
 /// <summary>
-/// <c>bench-proactive [--items N] [--nudges N] [--conversations N] [--rate N] [--items-db PATH]</c>: (1) runs the
+/// <c>proactive [--items N] [--nudges N] [--conversations N] [--rate N] [--items-db PATH]</c>: (1) runs the
 /// proactive engine, as <c>serve</c> builds it, over N generated items (default 1,000,000) in a temp LiteDB file, tick by
 /// tick as the host ticks it (a start-up with catch-up, re-plans, then the first ticks of Tuesday to Friday and Monday),
 /// and prints every tick's length, the rows planned and written, and RSS; (2) fans out N nudges (default 10,000)
 /// through a fake channel that allows one message per second per conversation and a workspace rate, answering 429
 /// with Retry-After beyond them, and prints the total time against the rate-limit floor and how many were lost.
 /// </summary>
-public static class BenchProactiveVerb
+public static class ProactiveBench
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> rawArgs, TextWriter output, CancellationToken ct)
+    public static Command Create(CliContext cli)
     {
-        var args = new CliArgs(rawArgs, []);
-        args.AllowOnly("--items", "--nudges", "--conversations", "--rate", "--items-db", "--db");
-        var items = args.GetInt("--items", 1_000_000);
-        var nudges = args.GetInt("--nudges", 10_000);
-        var conversations = Math.Max(1, args.GetInt("--conversations", 2_000));
-        var rate = Math.Max(1, args.GetInt("--rate", 250));
+        var items = CliOptions.Count("--items", 1_000_000, "generated items to plan over (0 skips planning)");
+        var nudges = CliOptions.Count("--nudges", 10_000, "nudges to fan out (0 skips the fan-out)");
+        var conversations = CliOptions.Count("--conversations", 2_000, "conversations the nudges go to");
+        var rate = CliOptions.Count("--rate", 250, "messages per second the fake channel allows overall");
+        var itemsDb = new Option<string?>("--items-db") { Description = "keep the generated items in this file and reuse it next time", HelpName = "PATH" };
+        var command = new Command("proactive", "measure planning over many items and a rate-limited fan-out") { items, nudges, conversations, rate, itemsDb };
+        command.SetAction((r, ct) => RunAsync(
+            new Settings(r.GetValue(items), r.GetValue(nudges), Math.Max(1, r.GetValue(conversations)), Math.Max(1, r.GetValue(rate)), r.GetValue(itemsDb)), cli.Console, ct));
+        return command;
+    }
+
+    /// <summary>The sizes of a run.</summary>
+    public sealed record Settings(int Items, int Nudges, int Conversations, int Rate, string? ItemsDb);
+
+    public static async Task<int> RunAsync(Settings settings, CliConsole console, CancellationToken ct)
+    {
+        var output = console.Out;
+        var (items, nudges, conversations, rate, itemsDb) = settings;
         var dir = Path.Combine(Path.GetTempPath(), "oversightbot-bench-proactive-" + Guid.NewGuid().ToString("N"));
         try
         {
             if (items > 0)
             {
                 var path = Path.Combine(dir, "plan.db");
-                await PrepareItemsAsync(path, items, args.Get("--items-db"), output, ct);
+                await PrepareItemsAsync(path, items, itemsDb, console, ct);
                 await PlanningAsync(path, output, ct);
             }
 
@@ -57,8 +71,9 @@ public static class BenchProactiveVerb
     }
 
     /// <summary>Generates the items (slow: minutes for a million) or copies them from <c>--items-db</c>, generating that file once.</summary>
-    private static async Task PrepareItemsAsync(string path, int count, string? keep, TextWriter output, CancellationToken ct)
+    private static async Task PrepareItemsAsync(string path, int count, string? keep, CliConsole console, CancellationToken ct)
     {
+        var output = console.Out;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (keep is not null && File.Exists(keep))
         {
@@ -68,7 +83,7 @@ public static class BenchProactiveVerb
             return;
         }
 
-        await GenerateAsync(path, count, output, ct);
+        await GenerateAsync(path, count, console, ct);
         if (keep is not null)
         {
             File.Copy(path, keep);
@@ -82,23 +97,26 @@ public static class BenchProactiveVerb
         file.Flush(flushToDisk: true);
     }
 
-    private static async Task GenerateAsync(string path, int count, TextWriter output, CancellationToken ct)
+    private static async Task GenerateAsync(string path, int count, CliConsole console, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
-        using (var store = new LiteDbStore(path))
+        await CliProgress.RunAsync(console, "generating items", count, async progress =>
         {
+            using var store = new LiteDbStore(path);
+            var done = 0;
             foreach (var chunk in Generate(count).Chunk(50_000))
             {
                 await store.UpsertManyAsync(chunk, ct);
+                progress.Report(done += chunk.Length);
             }
 
             foreach (var p in People())
             {
                 await store.UpsertPersonAsync(p, ct);
             }
-        }
+        });
 
-        await output.WriteLineAsync($"planning: generated {count:N0} items in {sw.Elapsed.TotalSeconds:F0} s ({new FileInfo(path).Length / 1_048_576.0:F0} MB)");
+        await console.Out.WriteLineAsync($"planning: generated {count:N0} items in {sw.Elapsed.TotalSeconds:F0} s ({new FileInfo(path).Length / 1_048_576.0:F0} MB)");
     }
 
     private static async Task PlanningAsync(string path, TextWriter output, CancellationToken ct)

@@ -1,0 +1,3 @@
+using OversightBot.Bench;
+
+return await BenchCommandLine.RunAsync(args);
