@@ -25,6 +25,12 @@ public sealed class ConversationService : IDisposable
     private readonly DigestHandler _digest;
     private readonly UpdateHandler _update;
     private readonly PreferencesHandler _preferences;
+    private readonly ListHandler _list;
+    private readonly StatsHandler _stats;
+    private readonly HistoryHandler _history;
+    private readonly AddHandler _add;
+    private readonly RecordHandler _record;
+    private readonly IntentCompletion _completion;
     private readonly ConcurrentDictionary<string, (Intent Intent, int Next)> _pages = new(StringComparer.Ordinal);
     private readonly ReplyCache _cache;
     private readonly IItemStore _items;
@@ -43,6 +49,12 @@ public sealed class ConversationService : IDisposable
         _digest = new DigestHandler(items, boards);
         _update = new UpdateHandler(items, people, _gate);
         _preferences = new PreferencesHandler(items, people, _gate);
+        _list = new ListHandler(items, people, _owner);
+        _stats = new StatsHandler(items, _owner);
+        _history = new HistoryHandler(items);
+        _add = new AddHandler(items, _owner, _gate);
+        _record = new RecordHandler(boards, _boards, _gate);
+        _completion = new IntentCompletion(items, _boards, _owner);
     }
 
     public DigestHandler Digest => _digest;
@@ -93,18 +105,15 @@ public sealed class ConversationService : IDisposable
                 $"{string.Join(", ", understanding.Entities.InvalidDates)} is not a real date, so I changed nothing. Check the day and month (dates are day first: 03/02/2023 is 3 February).");
         }
 
-        // A board named without the word "board" ("is the LCRB up to date?") is found by its names and aliases.
-        var intent = understanding.Intent is Unknown or BoardsQuery { Board: null } && await _boards.MentionedInAsync(message.Text, ct) is { } board
-            ? new BoardsQuery(board.Name)
-            : understanding.Intent;
-        if (intent is Unknown && await NamesAnItemAsync(message.Text, ct))
+        if (understanding.Entities.VagueDates.Count > 0 && understanding.Intent is DueQuery && understanding.Entities.Dates.Count == 0)
         {
-            intent = new StatusQuery(null, message.Text);
+            return GuidanceHandler.Vague(understanding.Entities.VagueDates[0]);
         }
 
-        if (intent is OverdueQuery && understanding.Entities.Owner is { Length: > 0 } owner)
+        var (intent, early) = await _completion.CompleteAsync(understanding, message.Text, ctx, ct);
+        if (early is not null)
         {
-            intent = new OverdueForOwnerQuery(owner);
+            return early;
         }
 
         return Remember(pageKey, intent, await DispatchAsync(intent, ctx, 0, ct));
@@ -115,7 +124,14 @@ public sealed class ConversationService : IDisposable
 
     private Task<Reply> AnswerAsync(Intent intent, AskContext ctx, int offset, CancellationToken ct) => intent switch
     {
+        OverdueQuery { Filter: { } f } q => _list.HandleAsync(q.Name, f, ListHandler.Mode.Overdue, null, ctx, offset, ct),
         OverdueQuery q => _overdue.HandleAsync(q, ctx, offset, ct),
+        DueQuery { Filter: { } f } q => _list.HandleAsync(q.Name, f, ListHandler.Mode.Due, q.Range, ctx, offset, ct),
+        ListQuery q => _list.HandleAsync(q.Name, q.Filter, ListHandler.Mode.List, null, ctx, offset, ct),
+        StatsQuery q => _stats.HandleAsync(q, ctx, ct),
+        HistoryQuery q => _history.HandleAsync(q, ctx, ct),
+        AddItem a => _add.HandleAsync(a, ctx, ct),
+        RecordBoard r => _record.HandleAsync(r, ctx, ct),
         OverdueForOwnerQuery q => OverdueForOwnerAsync(q, ctx, offset, ct),
         DueQuery q => _due.HandleAsync(q, ctx, offset, ct),
         StatusQuery q => _status.HandleAsync(q, ctx, ct),
@@ -131,19 +147,6 @@ public sealed class ConversationService : IDisposable
         Unknown u => Task.FromResult(GuidanceHandler.Unknown(u)),
         _ => Task.FromResult(GuidanceHandler.Unknown(new Unknown(ctx.Text))),
     };
-
-    /// <summary>Text the recognizer could not place that clearly names one item ("show me the Black Thrive review").</summary>
-    private async Task<bool> NamesAnItemAsync(string text, CancellationToken ct)
-    {
-        var terms = SearchTerms.ForQuery(text);
-        if (terms.Count < 2)
-        {
-            return false;
-        }
-
-        var found = await _items.SearchAsync(terms, 1, ct);
-        return found.Count > 0 && terms.Count(SearchTerms.ForItem(found[0]).Contains) >= 2;
-    }
 
     private async Task<Reply> OverdueForOwnerAsync(OverdueForOwnerQuery query, AskContext ctx, int offset, CancellationToken ct)
     {

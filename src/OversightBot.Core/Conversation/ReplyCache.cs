@@ -19,7 +19,7 @@ public sealed class ReplyCache(int capacity = ReplyCache.DefaultCapacity)
 
     /// <summary>Intents whose answers depend only on the store, the day and the asker.</summary>
     public static bool IsCacheable(Intent intent) =>
-        intent is OverdueQuery or OverdueForOwnerQuery or DueQuery or StatusQuery or OwnerQuery or BoardsQuery or DigestQuery;
+        intent is OverdueQuery or OverdueForOwnerQuery or DueQuery or StatusQuery or OwnerQuery or BoardsQuery or DigestQuery or ListQuery or StatsQuery or HistoryQuery;
 
     public async Task<Reply> GetOrAddAsync(Intent intent, int offset, AskContext ctx, long revision, Func<Task<Reply>> answer)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using OversightBot.Core.Domain;
 using OversightBot.Core.Ports;
 using OversightBot.Core.Replies;
+using OversightBot.Core.Language;
 
 namespace OversightBot.Core.Handlers;
 
@@ -48,7 +49,10 @@ public sealed class DigestHandler(IItemStore items, IBoardStore boards)
         var dueSoon = await items.DueBetweenAsync(today, today.AddDays(13), openOnly: true, 0, PerSection, ct);
         var completed = await items.ClosedBetweenAsync(today.AddDays(-7), today, ct);
         var overdueNow = (await items.OverdueAsync(today, 0, 0, ct)).Total;
-        var overdueLastWeek = (await items.OverdueAsync(today.AddDays(-7), 0, 0, ct)).Total;
+        // A week ago, overdue were the items still open now that were late then, plus the late ones closed since.
+        var weekAgo = today.AddDays(-7);
+        var overdueLastWeek = (await items.OverdueAsync(weekAgo, 0, 0, ct)).Total
+            + completed.Count(i => i.Due is { } d && d < weekAgo && i.Closed is { } c && c >= weekAgo);
         var staleBoards = (await boards.BoardsAsync(ct)).Where(b => BoardStaleness.IsStale(b, today)).ToList();
 
         var sb = new StringBuilder();
@@ -57,7 +61,7 @@ public sealed class DigestHandler(IItemStore items, IBoardStore boards)
         Section(sb, rows, "Became overdue in the last 7 days", becameOverdue, today, "became overdue");
         Section(sb, rows, "Due in the next 14 days", dueSoon, today, "due soon");
         Section(sb, rows, "Completed in the last 7 days", new Page<TrackedItem>(completed.Take(PerSection).ToList(), completed.Count), today, "completed");
-        sb.AppendLine().Append("Boards behind on publication: ").Append(staleBoards.Count).AppendLine(staleBoards.Count == 0 ? "." : ":");
+        sb.AppendLine().AppendLine(staleBoards.Count == 0 ? "No board is behind on publication." : $"{Say.Count(staleBoards.Count, "board")} behind on publication:");
         foreach (var b in staleBoards.Take(PerSection))
         {
             sb.Append("  ").Append(b.Name).Append(" — ").AppendLine(BoardStaleness.Evaluate(b, today)[0].Text);

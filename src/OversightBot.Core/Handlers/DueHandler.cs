@@ -33,6 +33,7 @@ public sealed class DueHandler(IItemStore items)
 
         var rows = page.Items
             .Where(i => Permissions.CanRead(ctx.Asker, i))
+            .OrderBy(i => i.Due).ThenBy(i => i.Id, Comparer<string>.Create(ListHandler.IdOrder))
             .Select(i => ReplyItems.From(i, ctx.Today, past ? Delivery(i) : null)).ToList();
         var heading = past
             ? $"{page.Total} item{(page.Total == 1 ? " was" : "s were")} due {span}"

@@ -22,7 +22,7 @@ public static class ItemListText
             sb.Append("no date set");
         }
 
-        sb.Append("  [").Append(r.Status).Append("]  ").AppendLine(r.Title);
+        sb.Append("  [").Append(Say.StatusName(r.Status)).Append("]  ").AppendLine(r.Title);
         if (r.Note is { Length: > 0 } note)
         {
             sb.Append("        ").AppendLine(note);
@@ -41,10 +41,10 @@ public static class ItemListText
             AppendRow(sb, r, today);
         }
 
-        sb.AppendLine().Append(MoreLine(offset, rows.Count, total));
-        if (trailer is not null)
+        var tail = new[] { MoreLine(offset, rows.Count, total), trailer ?? "" }.Where(t => t.Length > 0).ToList();
+        if (tail.Count > 0)
         {
-            sb.AppendLine().Append(trailer);
+            sb.AppendLine().Append(string.Join(Environment.NewLine + Environment.NewLine, tail));
         }
 
         return new Reply
@@ -65,6 +65,5 @@ public static class ItemListText
 
     public static int? NextOffset(int offset, int shown, int total) => offset + shown < total ? offset + shown : null;
 
-    public static string MoreLine(int offset, int shown, int total) =>
-        offset + shown < total ? $"{total - offset - shown} more — say \"more\"." : "";
+    public static string MoreLine(int offset, int shown, int total) => Say.More(total - offset - shown);
 }

@@ -28,16 +28,70 @@ public static partial class ItemLookup
             return new Result(null, []);
         }
 
+        var kind = KindHint(text);
         var found = await items.SearchAsync(terms, 6, ct);
-        if (found.Count == 0)
+        if (found.Count > 0)
         {
-            return new Result(null, []);
+            // One clear winner: it matches more of the words (and the kind named) than the next best.
+            var scored = found.Select(i => (Item: i, Score: Score(i, terms) * 2 + (i.Kind == kind ? 1 : 0))).OrderByDescending(x => x.Score).ToList();
+            if ((scored.Count == 1 || scored[0].Score > scored[1].Score) && scored[0].Score >= Math.Min(terms.Count, 4))
+            {
+                return new Result(scored[0].Item, [scored[0].Item]);
+            }
         }
 
-        // One clear winner: it matches more of the words than the next best.
-        var scores = found.Select(i => Score(i, terms)).ToList();
-        var unique = scores.Count == 1 || scores[0] > scores[1];
-        return new Result(unique ? found[0] : null, found.Where((_, n) => scores[n] == scores[0]).Take(5).ToList());
+        // No clear winner from the exact words: allow small misspellings and words' starts ("PEEL coments").
+        var near = await NearAsync(items, terms, kind, ct);
+        if (near.Count > 0)
+        {
+            var unique = near.Count == 1 || near[0].Score > near[1].Score;
+            return new Result(unique ? near[0].Item : null, near.Where(n => n.Score == near[0].Score).Select(n => n.Item).Take(5).ToList());
+        }
+
+        return new Result(null, found.Take(5).ToList());
+    }
+
+    /// <summary>The kind the words name ("the dashboards recommendation"), which breaks ties.</summary>
+    private static ItemKind? KindHint(string text)
+    {
+        var t = text.ToLowerInvariant();
+        return t.Contains("recommendation", StringComparison.Ordinal) ? ItemKind.Recommendation
+            : t.Contains("improvement action", StringComparison.Ordinal) || t.Contains(" action", StringComparison.Ordinal) ? ItemKind.ImprovementAction
+            : t.Contains("duty", StringComparison.Ordinal) || t.Contains("statutory", StringComparison.Ordinal) ? ItemKind.StatutoryDuty
+            : t.Contains("question", StringComparison.Ordinal) || t.Contains("letter", StringComparison.Ordinal) || t.Contains("request", StringComparison.Ordinal) ? ItemKind.Question
+            : null;
+    }
+
+    private const int MaxNearScan = 20_000;
+
+    private static async Task<List<(TrackedItem Item, int Score)>> NearAsync(IItemStore items, IReadOnlyList<string> terms, ItemKind? kind, CancellationToken ct)
+    {
+        var wanted = terms.Where(t => t.Length >= 3).ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var need = Math.Max(1, (int)Math.Ceiling(wanted.Count * 0.6));
+        var list = new List<(TrackedItem, int)>();
+        var scanned = 0;
+        await foreach (var item in items.AllAsync(ct))
+        {
+            if (++scanned > MaxNearScan)
+            {
+                break;
+            }
+
+            var hay = SearchTerms.ForItem(item);
+            var exact = wanted.Count(hay.Contains);
+            var near = wanted.Count(t => !hay.Contains(t) && hay.Any(h => ItemText.Near(t, h)));
+            if (exact + near >= need)
+            {
+                list.Add((item, (exact * 4) + (near * 3) + (item.Kind == kind ? 1 : 0)));
+            }
+        }
+
+        return [.. list.OrderByDescending(x => x.Item2).ThenBy(x => x.Item1.Id, Comparer<string>.Create(ListHandler.IdOrder))];
     }
 
     public static async Task<TrackedItem?> GetByIdAsync(IItemStore items, string id, CancellationToken ct)

@@ -16,8 +16,10 @@ public sealed class OwnerHandler(IItemStore items, IPersonStore people)
 
     public async Task<Reply> HandleAsync(OwnerQuery query, AskContext ctx, int offset, CancellationToken ct)
     {
-        var (owners, label) = query.Mine || string.IsNullOrWhiteSpace(query.Owner)
-            ? Mine(ctx.Asker)
+        var (owners, label) = query.Scope is Scope.Team or Scope.Directorate
+            ? await OwnerNames.ForScopeAsync(query.Scope, ctx.Asker, people, ct)
+            : query.Mine || string.IsNullOrWhiteSpace(query.Owner)
+            ? await OwnerNames.ForScopeAsync(Scope.Me, ctx.Asker, people, ct)
             : await ResolveAsync(query.Owner!, ct);
         if (owners.Count == 0)
         {
@@ -55,29 +57,14 @@ public sealed class OwnerHandler(IItemStore items, IPersonStore people)
         return owners.Count > 0 ? owners[0] : "Strategy and MPS Oversight Directorate";
     }
 
-    private static (IReadOnlyList<string> Owners, string Label) Mine(Person? asker)
-    {
-        if (asker is null)
-        {
-            return ([], "");
-        }
-
-        var owners = new List<string> { asker.Email };
-        if (asker.Team is { Length: > 0 } team)
-        {
-            owners.Add(team);
-        }
-
-        return (owners, asker.Team is null ? "Your items" : $"Your and {asker.Team}'s items");
-    }
-
     /// <summary>A person (by email or name) or a team (by the words of its name).</summary>
     public async Task<(IReadOnlyList<string> Owners, string Label)> ResolveAsync(string words, CancellationToken ct)
     {
         var wanted = words.Trim();
         var everyone = await people.PeopleAsync(ct);
         var person = everyone.FirstOrDefault(p => string.Equals(p.Email, wanted, StringComparison.OrdinalIgnoreCase))
-            ?? everyone.FirstOrDefault(p => p.Name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase));
+            ?? everyone.FirstOrDefault(p => p.Name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase))
+            ?? (wanted.Length >= 4 ? everyone.FirstOrDefault(p => p.Name.StartsWith(StripArticle(wanted), StringComparison.OrdinalIgnoreCase)) : null);
         if (person is not null)
         {
             return ([person.Email], person.Name);
@@ -97,13 +84,19 @@ public sealed class OwnerHandler(IItemStore items, IPersonStore people)
             return ([exact], exact);
         }
 
+        if (OwnerNames.ByInitials(owners, wanted) is { Count: > 0 } initials)
+        {
+            return (initials, string.Join(" / ", initials));
+        }
+
         var scored = owners
             .Select(o => (Owner: o, Score: terms.Count(SearchTerms.ForQuery(o).Contains)))
             .Where(s => s.Score > 0)
             .ToList();
         if (scored.Count == 0)
         {
-            return ([], "");
+            var near = OwnerNames.Near(owners, terms);
+            return near.Count is > 0 and <= MaxOwnersTogether ? (near, string.Join(" / ", near)) : ([], "");
         }
 
         var best = scored.Max(s => s.Score);

@@ -40,18 +40,9 @@ public static class ReplyItems
     };
 
     /// <summary>Human wording of a status.</summary>
-    public static string StatusText(ItemStatus status) => status switch
-    {
-        ItemStatus.Open => "open",
-        ItemStatus.InProgress => "in progress",
-        ItemStatus.Done => "done",
-        ItemStatus.NotAccepted => "not accepted",
-        ItemStatus.Waived => "waived",
-        ItemStatus.Unknown => "unknown",
-        _ => "withdrawn",
-    };
+    public static string StatusText(ItemStatus status) => Say.Status(status);
 
-    public static string Date(DateOnly date) => date.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    public static string Date(DateOnly date) => Say.Date(date);
 
-    public static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
+    public static string Days(int n) => Say.Days(n);
 }

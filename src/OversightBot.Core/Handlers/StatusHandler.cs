@@ -19,35 +19,7 @@ public sealed class StatusHandler(IItemStore items)
             return Describe(query, item, ctx);
         }
 
-        if (visible.Count == 0)
-        {
-            var what = query.ItemId ?? query.Words ?? "that";
-            return new Reply
-            {
-                Intent = query.Name,
-                Heading = "No match",
-                Text = $"I couldn't find an item matching \"{what}\". Try an id such as R-1, a reference such as MQ 1844, or a few words from its title.",
-                FollowUps = ["what's overdue?", "my items", "help"],
-            };
-        }
-
-        var sb = new StringBuilder($"Several items match \"{query.Words ?? query.ItemId}\" — which one?").AppendLine();
-        var n = 1;
-        foreach (var c in visible)
-        {
-            sb.Append(n++).Append(". ").Append(c.Id).Append("  ").AppendLine(c.Title);
-        }
-
-        return new Reply
-        {
-            Intent = query.Name,
-            Heading = "Which one?",
-            Text = sb.ToString().TrimEnd(),
-            Items = visible.Select(i => ReplyItems.From(i, ctx.Today)).ToList(),
-            Total = visible.Count,
-            Shown = visible.Count,
-            FollowUps = visible.Select(i => $"status {i.Id}").ToList(),
-        };
+        return Choice.Reply(query.Name, query.Words ?? query.ItemId ?? "that", visible, "status", ctx.Today);
     }
 
     private static Reply Describe(StatusQuery query, TrackedItem item, AskContext ctx)
@@ -60,8 +32,12 @@ public sealed class StatusHandler(IItemStore items)
         {
             new("Status", state),
             new("Owner", item.Owner),
-            new("Due", item.Due is { } d ? ReplyItems.Date(d) + (item.DueRule is { } rule ? $" ({rule})" : "") : "no date set" + (item.DueRule is { } r ? $" ({r})" : "")),
+            new("Due", ItemAnswers.DueText(item)),
         };
+        if (ItemAnswers.Age(item, ctx.Today) is { } age)
+        {
+            facts.Add(new ReplyFact(item.IsOpen ? "Open for" : "Took", age));
+        }
         if (item.Recurrence != Recurrence.None)
         {
             facts.Add(new ReplyFact("Repeats", item.Recurrence.ToString().ToLowerInvariant()));
@@ -97,7 +73,13 @@ public sealed class StatusHandler(IItemStore items)
             facts.Add(new ReplyFact("Evidence", e));
         }
 
-        var sb = new StringBuilder().Append(item.Id).Append(" — ").AppendLine(item.Title);
+        var sb = new StringBuilder();
+        if (ItemAnswers.Lead(item, query.Aspect, ctx.Today) is { } lead)
+        {
+            sb.AppendLine(lead).AppendLine();
+        }
+
+        sb.Append(item.Id).Append(" — ").AppendLine(item.Title);
         foreach (var f in facts)
         {
             sb.Append(f.Label).Append(": ").AppendLine(f.Value);

@@ -43,6 +43,11 @@ public sealed class UpdateHandler(IItemStore items, IPersonStore people, ItemWri
             return Refusal.Because(update.Name, $"A new due date needs a reason: \"move {item.Id} to {ReplyItems.Date(update.NewDue.Value)} because …\".");
         }
 
+        if (update.NewDue is { } same && same == item.Due && update.NewStatus is null && update.Note is null && update.EvidenceLink is null)
+        {
+            return Refusal.Because(update.Name, $"{item.Id} is already due {ReplyItems.Date(same)}, so nothing changed.", $"status {item.Id}");
+        }
+
         var who = ctx.Asker!.Email;
         var done = new List<string>();
         if (update.NewStatus is { } status && status != item.Status)
@@ -65,9 +70,14 @@ public sealed class UpdateHandler(IItemStore items, IPersonStore people, ItemWri
             done.Add("evidence added");
         }
 
-        if (update.NewDue is { } newDue)
+        if (update.NewDue is { } newDue && newDue != item.Due)
         {
             done.Add(await ReviseAsync(item, newDue, update.Reason!, ctx, ct));
+        }
+
+        if (done.Count == 0)
+        {
+            return Refusal.Because(update.Name, $"{item.Id} is already {ReplyItems.StatusText(item.Status)}, so nothing changed.", $"status {item.Id}");
         }
 
         await items.UpsertAsync(item, ct);

@@ -153,6 +153,7 @@ internal static class EntityExtractor
 
     public static string? Owner(string text)
     {
+        text = text.Replace("what's ", "what is ", StringComparison.OrdinalIgnoreCase).Replace("whats ", "what is ", StringComparison.OrdinalIgnoreCase);
         var lower = text.ToLowerInvariant();
         var candidates = new List<Match>(3);
         if (lower.Contains("what ", StringComparison.Ordinal))

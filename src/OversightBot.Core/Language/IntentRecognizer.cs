@@ -6,7 +6,7 @@ namespace OversightBot.Core.Language;
 /// Rule-based intent recognition over the phrasing oversight teams use, with UK dates resolved against "today".
 /// Deterministic, allocation-light and linear in the input (non-backtracking patterns and a token scanner).
 /// </summary>
-public sealed class IntentRecognizer : IIntentRecognizer
+public sealed partial class IntentRecognizer : IIntentRecognizer
 {
     /// <summary>Longer inputs are cut: nobody asks a chat bot a 2,000-character question.</summary>
     public const int MaxLength = 2000;
@@ -19,11 +19,37 @@ public sealed class IntentRecognizer : IIntentRecognizer
             raw = raw[..MaxLength];
         }
 
-        var clean = EntityExtractor.Normalize(raw);
+        var clean = TextRepair.Repair(EntityExtractor.Normalize(raw));
         var lower = clean.ToLowerInvariant();
         var mentions = DateRecognizer.Recognize(clean, today).Where(m => !IsItemNotQuarter(clean, m)).ToList();
+        var (dates, invalid, vague, range) = Read(mentions, today);
+
+        // Cheap substring gates keep most patterns off most utterances.
+        var hasDigit = clean.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var ids = hasDigit ? EntityExtractor.ItemIds(clean, mentions) : [];
+        var refs = hasDigit ? EntityExtractor.References(clean) : [];
+        var entities = new Entities
+        {
+            ItemIds = ids,
+            References = refs,
+            Status = EntityExtractor.Status(lower),
+            Dates = dates,
+            InvalidDates = invalid,
+            VagueDates = vague,
+            Reason = ids.Count > 0 || dates.Count > 0 ? EntityExtractor.ReasonOf(clean) : null,
+            EvidenceLink = lower.Contains("http", StringComparison.Ordinal) ? EntityExtractor.EvidenceLink(clean) : null,
+            Mine = EntityExtractor.IsMine(lower),
+        };
+
+        var intent = Classify(clean, lower, today, ref entities, ref range, mentions);
+        return new Understanding(intent, range, entities);
+    }
+
+    private static (List<DateOnly> Dates, List<string> Invalid, List<string> Vague, DateRange? Range) Read(List<Dates.DateMention> mentions, DateOnly today)
+    {
         var dates = new List<DateOnly>();
         var invalid = new List<string>();
+        var vague = new List<string>();
         DateRange? range = null;
         foreach (var m in mentions)
         {
@@ -35,6 +61,12 @@ public sealed class IntentRecognizer : IIntentRecognizer
             if (m.InvalidText is { } bad)
             {
                 invalid.Add(bad);
+                continue;
+            }
+
+            if (m.Type == "unresolved" || (m.Type == "daterange" && m.RangeStart is null && m.RangeEndExclusive is null))
+            {
+                vague.Add(m.Text);
                 continue;
             }
 
@@ -53,31 +85,36 @@ public sealed class IntentRecognizer : IIntentRecognizer
 
             if (range is null && m.ToRange(today) is { } r)
             {
-                // "next 14 days" starts tomorrow in datetimeV2; people asking what is due mean from today.
-                range = r.Start == today.AddDays(1) && m.Text.Contains("next", StringComparison.OrdinalIgnoreCase) ? r with { Start = today } : r;
+                range = Usable(m, r, today);
             }
         }
 
-        // Cheap substring gates keep most patterns off most utterances.
-        var hasDigit = clean.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
-        var ids = hasDigit ? EntityExtractor.ItemIds(clean, mentions) : [];
-        var refs = hasDigit ? EntityExtractor.References(clean) : [];
-        var entities = new Entities
-        {
-            ItemIds = ids,
-            References = refs,
-            Status = EntityExtractor.Status(lower),
-            Dates = dates,
-            InvalidDates = invalid,
-            Reason = ids.Count > 0 ? EntityExtractor.ReasonOf(clean) : null,
-            EvidenceLink = lower.Contains("http", StringComparison.Ordinal) ? EntityExtractor.EvidenceLink(clean) : null,
-            Mine = EntityExtractor.IsMine(lower),
-        };
-
-        var intent = Classify(clean, lower, today, ref entities, ref range, mentions);
-        return new Understanding(intent, range, entities);
+        return (dates, invalid, vague, range);
     }
 
+    /// <summary>
+    /// The range a question means: "next 14 days" from today; "by the end of February" asked after it ended is that
+    /// day; an open start ("before 1 March" asked later) is the month before its end, never the year 1.
+    /// </summary>
+    private static DateRange Usable(Dates.DateMention m, DateRange r, DateOnly today)
+    {
+        if (r.Start == today.AddDays(1) && m.Text.Contains("next", StringComparison.OrdinalIgnoreCase))
+        {
+            return r with { Start = today };
+        }
+
+        if (m.Mod is "end" && m.RangeEndExclusive is { } e && m.Text.Contains("end of", StringComparison.OrdinalIgnoreCase))
+        {
+            return new DateRange(e.AddDays(-1), e.AddDays(-1));
+        }
+
+        if (r.Start == DateOnly.MinValue)
+        {
+            return m.Mod is "before-end" ? new DateRange(r.End, r.End) : new DateRange(r.End.AddMonths(-1).AddDays(1), r.End);
+        }
+
+        return r;
+    }
     private static Intent Classify(string clean, string lower, DateOnly today, ref Entities e, ref DateRange? range, IReadOnlyList<Dates.DateMention> mentions)
     {
         var id = e.ItemIds.Count > 0 ? e.ItemIds[0] : null;
@@ -125,21 +162,46 @@ public sealed class IntentRecognizer : IIntentRecognizer
             return new UpdateItem(id, status, note, newDue, reason, e.EvidenceLink);
         }
 
+        if (id is null && ChatCommands.Add(clean, lower, mentions, e.Dates) is { } add)
+        {
+            range = null;
+            return add;
+        }
+
         // Entity patterns run only when the intent could use them: most utterances need one or two.
         var overdue = IntentRules.Overdue.Hit(lower);
         var ownerWords = IntentRules.OwnerWords.Hit(lower);
         var plain = WithoutDates(clean, mentions);
+        var plainLower = plain.ToLowerInvariant();
         var words = lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.Hit(lower) || !(overdue || ownerWords)
             ? EntityExtractor.ItemWords(plain)
             : null;
         var boards = IntentRules.Boards.Hit(lower);
-        var board = boards ? EntityExtractor.BoardName(plain) : null;
+        var board = boards || id is null ? EntityExtractor.BoardName(plain) : null;
         var owner = ownerWords || lower.Contains(" for ", StringComparison.Ordinal) || lower.Contains("'s ", StringComparison.Ordinal) || lower.Contains(" own", StringComparison.Ordinal)
             || lower.Contains("responsible", StringComparison.Ordinal) || lower.Contains(" by ", StringComparison.Ordinal) || lower.Contains(" to ", StringComparison.Ordinal)
-            || lower.StartsWith("what ", StringComparison.Ordinal)
-            ? EntityExtractor.Owner(plain)
+            || lower.StartsWith("what ", StringComparison.Ordinal) || lower.Contains(" from ", StringComparison.Ordinal)
+            ? Sane(EntityExtractor.Owner(plain))
             : null;
-        e = e with { ItemWords = words, Owner = owner, Board = board };
+        e = e with { ItemWords = words, Owner = owner, Board = boards ? board : null };
+
+        if (id is null && e.References.Count == 0 && ChatCommands.Record(clean, lower, mentions, board) is { } record)
+        {
+            range = null;
+            e = e with { Board = board };
+            return record;
+        }
+
+        if (Special(plainLower, id ?? (e.References.Count > 0 ? e.References[0] : null), clean, e, ref range) is { } special)
+        {
+            return special;
+        }
+
+        var filter = FilterWords.Read(plainLower, owner, range);
+        if (Stats.Measure(lower, overdue) is { } measure)
+        {
+            return new StatsQuery(filter with { Owner = null, Status = StatusFilter.Default }, measure);
+        }
 
         if (IntentRules.Digest.Hit(lower))
         {
@@ -149,6 +211,12 @@ public sealed class IntentRecognizer : IIntentRecognizer
         if (id is not null || e.References.Count > 0)
         {
             return new StatusQuery(id ?? e.References[0], null);
+        }
+
+        if (words is not null && ItemQuestions.Thing(words) is null)
+        {
+            words = null;
+            e = e with { ItemWords = null };
         }
 
         if (words is not null && !overdue && (lower.StartsWith("the ", StringComparison.Ordinal) || IntentRules.StatusWords.Hit(lower)) && !ownerWords)
@@ -163,19 +231,27 @@ public sealed class IntentRecognizer : IIntentRecognizer
 
         if (overdue)
         {
-            return new OverdueQuery();
+            var f = filter with { Range = null, Rag = filter.Rag == RagColour.Red ? null : filter.Rag, Status = StatusFilter.Default };
+            return new OverdueQuery(f.IsEmpty ? null : f);
         }
 
-        if (IntentRules.Due.Hit(lower.Replace("due course", "", StringComparison.Ordinal)) || (range is not null && !ownerWords))
+        var due = IntentRules.Due.Hit(lower.Replace("due course", "", StringComparison.Ordinal));
+        if (filter.On == DateField.Due && (due || (range is not null && !ownerWords && !IsList(filter))))
         {
             range ??= new DateRange(today, today.AddDays(13));
-            return new DueQuery(range);
+            var f = filter with { Range = null, Status = filter.Status == StatusFilter.Open ? StatusFilter.Default : filter.Status };
+            return new DueQuery(range, f.IsEmpty ? null : f);
         }
 
-        if (ownerWords || owner is not null)
+        if (IsList(filter) && !(ownerWords && filter.Kind is null && filter.SubKind is null && filter.Status == StatusFilter.Default))
         {
-            var mine = e.Mine && owner is null;
-            return new OwnerQuery(mine ? null : owner, mine);
+            return new ListQuery(filter);
+        }
+
+        if (ownerWords || owner is not null || filter.Scope is Scope.Team or Scope.Directorate)
+        {
+            var mine = (e.Mine || filter.Scope != Scope.None) && owner is null;
+            return new OwnerQuery(mine ? null : owner, mine) { Scope = filter.Scope is Scope.Team or Scope.Directorate ? filter.Scope : Scope.None };
         }
 
         if (words is not null)
@@ -184,132 +260,5 @@ public sealed class IntentRecognizer : IIntentRecognizer
         }
 
         return new Unknown(clean);
-    }
-
-    /// <summary>The text with its date expressions cut out, so "for Olivia Officer this week" names Olivia Officer.</summary>
-    private static string WithoutDates(string clean, IReadOnlyList<Dates.DateMention> mentions)
-    {
-        if (mentions.Count == 0)
-        {
-            return clean;
-        }
-
-        var sb = new System.Text.StringBuilder(clean.Length);
-        var at = 0;
-        foreach (var m in mentions)
-        {
-            if (m.Start >= at)
-            {
-                sb.Append(clean, at, m.Start - at);
-                at = m.End;
-            }
-        }
-
-        sb.Append(clean, at, clean.Length - at);
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace(" ?", "?", StringComparison.Ordinal);
-    }
-
-    /// <summary>"status of Q3" means item Q-3; "due in Q3" means the quarter.</summary>
-    private static bool IsItemNotQuarter(string clean, Dates.DateMention m)
-    {
-        if (m.Text.Length != 2 || m.Text[0] is not ('q' or 'Q'))
-        {
-            return false;
-        }
-
-        var before = clean.AsSpan(0, m.Start).TrimEnd();
-        var sp = before.LastIndexOf(' ');
-        var word = (sp < 0 ? before : before[(sp + 1)..]).ToString().ToLowerInvariant();
-        if (word == "of" && sp > 0)
-        {
-            var rest = before[..sp].TrimEnd();
-            var sp2 = rest.LastIndexOf(' ');
-            word = (sp2 < 0 ? rest : rest[(sp2 + 1)..]).ToString().ToLowerInvariant() is "end" or "start" or "beginning" or "middle" ? "of" : "item";
-        }
-
-        return word is not ("in" or "during" or "for" or "by" or "of" or "this" or "next" or "last" or "until" or "before" or "after" or "from" or "to" or "and" or "since" or "end");
-    }
-
-    private static bool Any(string lower, params string[] parts)
-    {
-        foreach (var p in parts)
-        {
-            if (lower.Contains(p, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsUpdate(string lower, Entities e) =>
-        e.Status is not null || e.EvidenceLink is not null || lower.Contains(':', StringComparison.Ordinal) || IntentRules.UpdateVerb.Hit(lower)
-        || (e.Dates.Count > 0 && (lower.Contains("move", StringComparison.Ordinal) || lower.Contains("new date", StringComparison.Ordinal)));
-
-    private static string? Note(string clean)
-    {
-        var colon = clean.IndexOf(':', StringComparison.Ordinal);
-        if (colon >= 0 && !clean[..colon].Contains("http", StringComparison.OrdinalIgnoreCase) && colon + 1 < clean.Length)
-        {
-            var note = clean[(colon + 1)..].Trim();
-            return note.Length > 0 ? note : null;
-        }
-
-        return null;
-    }
-
-    private static DayOfWeek? Weekday(string lower)
-    {
-        foreach (var d in Enum.GetValues<DayOfWeek>())
-        {
-            if (EntityExtractor.HasWord(lower, d.ToString().ToLowerInvariant()) || EntityExtractor.HasWord(lower, d.ToString().ToLowerInvariant() + "s"))
-            {
-                return d;
-            }
-        }
-
-        return null;
-    }
-
-    private static TimeOnly? SubscribeTime(string lower)
-    {
-        var m = IntentRules.SubscribeTime.SafeMatch(lower);
-        if (!m.Success)
-        {
-            return null;
-        }
-
-        var h = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var min = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        if (m.Groups[3].Value == "pm" && h < 12)
-        {
-            h += 12;
-        }
-
-        return h is >= 0 and < 24 && min is >= 0 and < 60 ? new TimeOnly(h, min) : null;
-    }
-
-    private static DateOnly SnoozeUntil(string lower, DateOnly today, IReadOnlyList<DateOnly> dates, IReadOnlyList<Dates.DateMention> mentions)
-    {
-        if (dates.Count > 0)
-        {
-            return dates[^1];
-        }
-
-        foreach (var m in mentions)
-        {
-            if (m.Type == "duration" && m.Timex is { } t && t.StartsWith('P') && !t.StartsWith("PT", StringComparison.Ordinal))
-            {
-                return DeadlineResolver.AddPeriod(today, t) ?? today.AddDays(7);
-            }
-
-            if (m.RangeStart is { } s && s > today)
-            {
-                return s;
-            }
-        }
-
-        return lower.Contains("month", StringComparison.Ordinal) ? today.AddMonths(1) : today.AddDays(7);
     }
 }

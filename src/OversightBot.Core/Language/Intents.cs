@@ -13,15 +13,24 @@ public sealed record DateRange(DateOnly Start, DateOnly End)
 /// <summary>What the user asked for. <see cref="Name"/> is the contract other tools read.</summary>
 public abstract record Intent(string Name);
 
-public sealed record OverdueQuery() : Intent("overdue");
+/// <summary>Open items past due; <see cref="Filter"/> narrows them ("overdue recommendations for the Partnership Team").</summary>
+public sealed record OverdueQuery(ItemFilter? Filter = null) : Intent("overdue");
 
-public sealed record DueQuery(DateRange Range) : Intent("due");
+/// <summary>Items due in <see cref="Range"/>; <see cref="Filter"/> narrows them.</summary>
+public sealed record DueQuery(DateRange Range, ItemFilter? Filter = null) : Intent("due");
 
-/// <summary>One item by id ("R-12"), by external reference ("MQ 1844") or by words.</summary>
-public sealed record StatusQuery(string? ItemId, string? Words) : Intent("status");
+/// <summary>
+/// One item by id ("R-12"), by external reference ("MQ 1844") or by words ("the PEEL comments"), and what is asked
+/// about it (<see cref="Aspect"/>: its deadline, its owner, how long it has been open, or everything).
+/// </summary>
+public sealed record StatusQuery(string? ItemId, string? Words, ItemAspect Aspect = ItemAspect.Status) : Intent("status");
 
 /// <summary>A person's or team's items; <see cref="Mine"/> means the asker's.</summary>
-public sealed record OwnerQuery(string? Owner, bool Mine) : Intent("owner");
+public sealed record OwnerQuery(string? Owner, bool Mine) : Intent("owner")
+{
+    /// <summary>Whose items when <see cref="Mine"/>: the asker's own (with their team's), their team's or their directorate's.</summary>
+    public Scope Scope { get; init; }
+}
 
 public sealed record BoardsQuery(string? Board) : Intent("boards");
 
@@ -33,7 +42,11 @@ public sealed record Unsubscribe() : Intent("unsubscribe");
 
 /// <summary>A status change, progress note, evidence link or due-date revision for one item.</summary>
 public sealed record UpdateItem(string ItemId, ItemStatus? NewStatus, string? Note, DateOnly? NewDue, string? Reason, string? EvidenceLink)
-    : Intent("update");
+    : Intent("update")
+{
+    /// <summary>The words naming the item when no id was given ("the HMICFRS comments"); <see cref="ItemId"/> is then empty.</summary>
+    public string? Words { get; init; }
+}
 
 public sealed record Snooze(string ItemId, DateOnly Until) : Intent("snooze");
 
@@ -62,6 +75,8 @@ public sealed record Entities
     public string? Note { get; init; }
     /// <summary>Dates the user typed that do not exist, e.g. "31/02/2023".</summary>
     public IReadOnlyList<string> InvalidDates { get; init; } = [];
+    /// <summary>Timing that names no date ("in due course", "after the party conference season").</summary>
+    public IReadOnlyList<string> VagueDates { get; init; } = [];
 
     public static Entities None { get; } = new();
 }

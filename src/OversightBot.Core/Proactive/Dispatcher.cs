@@ -184,12 +184,18 @@ public sealed class Dispatcher(
 
     private static async Task<SendOutcome> SendSafelyAsync(IMessageSender sender, Person person, OutboxRow row, CancellationToken ct)
     {
+        using var activity = BotTelemetry.Source.StartActivity("outbox.send");
+        activity?.SetTag("oversightbot.channel", sender.Channel);
+        activity?.SetTag("oversightbot.kind", row.Kind);
         try
         {
-            return await sender.SendAsync(person, row.Message, row.Key, ct);
+            var outcome = await sender.SendAsync(person, row.Message, row.Key, ct);
+            activity?.SetTag("oversightbot.outcome", outcome.Kind.ToString());
+            return outcome;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             return new SendOutcome(SendOutcomeKind.Failed, Error: ex.GetType().Name + ": " + ex.Message);
         }
     }

@@ -20,6 +20,7 @@ public static class CommandLine
         SimulateVerb.Create,
         OutboxVerb.Create,
         TeamsPackageVerb.Create,
+        ImportVerb.Create,
         BackupVerb.Create,
         RestoreVerb.Create,
         RepairVerb.Create,

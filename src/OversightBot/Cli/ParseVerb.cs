@@ -60,10 +60,12 @@ public static class ParseVerb
             case StatusQuery s:
                 intentFields["itemId"] = s.ItemId;
                 intentFields["words"] = s.Words;
+                intentFields["aspect"] = IntentDetails.Aspect(s.Aspect);
                 break;
             case OwnerQuery o:
                 intentFields["owner"] = o.Owner;
                 intentFields["mine"] = o.Mine;
+                intentFields["scope"] = o.Scope == Scope.None ? null : o.Scope.ToString();
                 break;
             case BoardsQuery b:
                 intentFields["board"] = b.Board;
@@ -86,6 +88,11 @@ public static class ParseVerb
                 break;
         }
 
+        foreach (var (key, value) in IntentDetails.Of(u.Intent))
+        {
+            intentFields[key] = value;
+        }
+
         return new Dictionary<string, object?>
         {
             ["intent"] = u.Intent.Name,
@@ -102,6 +109,7 @@ public static class ParseVerb
                 ["reason"] = e.Reason,
                 ["note"] = e.Note,
                 ["invalidDates"] = e.InvalidDates,
+                ["vagueDates"] = e.VagueDates,
             },
         };
     }

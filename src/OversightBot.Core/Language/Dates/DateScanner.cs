@@ -163,6 +163,7 @@ internal sealed partial class DateScanner
         best = Longer(best, ref end, Weeks(i, out var e5), e5);
         best = Longer(best, ref end, Holiday(i, out var e6), e6);
         best = Longer(best, ref end, SpecForms(i, out var e7), e7);
+        best = Longer(best, ref end, UkIdiom(i, out var e8), e8);
         return best;
     }
 

@@ -52,7 +52,8 @@ internal static class Lexicon
         "semiannual", "semiannually", "biannually", "biannual", "bimonthly", "biweekly", "semi", "bi", "weekends", "any", "q", "h", "fy",
         "sy", "cy", "calendar", "fiscal", "financial", "tax", "school", "more", "less", "all", "another", "for", "easter", "christmas", "xmas",
         "halloween", "juneteenth", "new", "independence", "earth", "saint", "st", "valentine", "boxing", "black", "thanksgiving", "spring",
-        "summer", "autumn", "fall", "winter", "half", "couple", "nineteen", "hundred", "thousand",
+        "summer", "autumn", "fall", "winter", "half", "couple", "nineteen", "hundred", "thousand", "eod", "cob", "cop", "close",
+        "when", "at", "during", "following", "shortly", "soon", "asap",
     }.Concat(Months.Keys).Concat(Weekdays.Keys).Concat(Units.Keys).Concat(Tens.Keys).Concat(Ordinals.Keys).ToFrozenSet(StringComparer.Ordinal);
 
     public static bool CanStart(Tok t) => t.Kind switch

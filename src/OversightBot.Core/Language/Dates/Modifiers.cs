@@ -195,6 +195,12 @@ internal sealed partial class DateScanner
             return new Node { Type = "daterange", Timex = year > 0 ? $"{Tx.Y(year)}-{code}" : code, Grain = 'O' };
         }
 
+        if (VaguePhrase(i, out var ve))
+        {
+            end = ve;
+            return new Node { Type = "unresolved", Grain = 'O' };
+        }
+
         if ((W(i, "before") || W(i, "after")) && W(i + 1, "the") && i + 2 < N && _t[i + 2].Text is "pre" or "election" or "recess" or "summer")
         {
             end = i + 3;

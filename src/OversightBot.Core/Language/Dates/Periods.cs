@@ -252,9 +252,17 @@ internal sealed partial class DateScanner
         if (k < N && Lexicon.Month(_t[k]) is var mo and > 0 && !(IsNum(k + 1) && _t[k + 1].Text.Length <= 2))
         {
             end = k + 1;
-            var m1 = new DateOnly(_ref.Year, mo, 1);
+            var year = _ref.Year;
+            var written = IsNum(k + 1) && _t[k + 1].Text.Length == 4 && Num(k + 1) is >= 1000 and <= 9998;
+            if (written)
+            {
+                year = Num(k + 1);
+                end = k + 2;
+            }
+
+            var m1 = new DateOnly(year, mo, 1);
             var (ms, me) = mod switch { "start" => (m1, m1.AddDays(15)), "end" => (m1.AddDays(15), m1.AddMonths(1)), _ => (m1.AddDays(9), m1.AddDays(20)) };
-            return new Node { Type = "daterange", Timex = _gb ? Tx.M(_ref.Year, mo) : $"XXXX-{mo:D2}", Mod = mod, Start = ms, End = me, Grain = 'O', Partial = !_gb, Month = mo };
+            return new Node { Type = "daterange", Timex = _gb || written ? Tx.M(year, mo) : $"XXXX-{mo:D2}", Mod = mod, Start = ms, End = me, Grain = 'O', Partial = !_gb && !written, Month = mo };
         }
 
         return null;
