@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using OversightBot.Channels.Teams.Cards;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.Domain;
+using OversightBot.Core.Ports;
+using OversightBot.Core.Work;
 using OversightBot.Core.Replies;
 
 namespace OversightBot.Channels.Teams;
@@ -18,7 +20,7 @@ public sealed record InvokeResponse(int Status, object? Body);
 /// </summary>
 public sealed class TeamsBot(
     ConversationService conversation, TeamsPeople people, TeamsReferences references, ConnectorClient connector,
-    IOptions<TeamsOptions> options, TimeProvider clock, ILogger<TeamsBot> log)
+    IOptions<TeamsOptions> options, TimeProvider clock, ILogger<TeamsBot> log, IWorkQueue? queue = null)
 {
     public const string NotAllowedText = "Sorry — this bot isn't available to your organisation.";
     private readonly TeamsOptions _options = options.Value;
@@ -136,29 +138,41 @@ public sealed class TeamsBot(
             return CardResponse(await work);
         }
 
-        // Over Teams' budget: answer now, replace the card when the work is done.
-        _ = FinishLaterAsync(activity, work);
+        // Over Teams' budget: answer now, replace the card when the work is done. The queue keeps it until then, so a
+        // crash means the host's worker does it again rather than never.
+        var item = CardActionWork.Item(activity, command, person?.Email, clock.GetUtcNow() + WorkRunner.Lease);
+        var queued = queue is not null && await queue.EnqueueWorkAsync(item, CancellationToken.None);
+        _ = FinishLaterAsync(activity, work, queued ? item : null);
         return MessageResponse("Working on it — the card will update in a moment.");
     }
 
-    private async Task FinishLaterAsync(Activity activity, Task<Reply> work)
+    private async Task FinishLaterAsync(Activity activity, Task<Reply> work, WorkItem? item)
     {
         try
         {
             var reply = await work;
             var card = TeamsMessages.Card(reply, _options.MaxCardBytes, activity);
-            if (activity.ReplyToId is { } cardId)
+            var result = activity.ReplyToId is { } cardId
+                ? await connector.UpdateActivityAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardId, card, CancellationToken.None)
+                : await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, card, ConnectorPath.Interactive, CancellationToken.None);
+            if (item is null || queue is null)
             {
-                await connector.UpdateActivityAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardId, card, CancellationToken.None);
+                return;
             }
-            else
+
+            if (result.Ok)
             {
-                await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, card, ConnectorPath.Interactive, CancellationToken.None);
+                await queue.CompleteWorkAsync(item.Id, CancellationToken.None);
+                return;
             }
+
+            // The command ran; keep its reply so the worker only delivers it.
+            await queue.SaveWorkProgressAsync(item.Id, JsonSerializer.Serialize(reply, TeamsJson.Options), CancellationToken.None);
+            await queue.FailWorkAsync(item.Id, $"The card could not be replaced ({result.Status}).", clock.GetUtcNow() + WorkRunner.Backoff(1), dead: false, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException or IOException)
         {
-            log.LogError(TeamsLogEvents.SlowCardActionUndelivered, ex, "Teams: a slow card action could not be delivered");
+            log.LogError(TeamsLogEvents.SlowCardActionUndelivered, ex, "Teams: a slow card action could not be finished{Retry}", item is null ? "" : "; the work queue will retry it");
         }
     }
 

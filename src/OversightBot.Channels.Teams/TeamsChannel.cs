@@ -44,6 +44,8 @@ public static class TeamsChannel
         services.TryAddSingleton<TeamsReferences>();
         services.TryAddSingleton<TeamsBot>();
         services.TryAddSingleton<TeamsSender>();
+        services.TryAddSingleton<CardActionWork>();
+        services.AddSingleton<IWorkHandler>(sp => sp.GetRequiredService<CardActionWork>());
         services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<TeamsSender>());
         return services;
     }

@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OversightBot.Channels.Http;
+using OversightBot.Core.Input;
 
 namespace OversightBot.Channels.Teams;
 
 /// <summary>
-/// <c>POST /api/messages</c>: 405 for other methods, 413 over the size limit, 400 without a body or type,
+/// <c>POST /api/messages</c>: 405 for other methods, 413 over the size limit, 400 for a body that is not a
+/// well-formed activity (<see cref="ActivityRules"/>),
 /// 401 for every authentication failure (or, with no app id, any caller that is not loopback), then the turn.
 /// </summary>
 internal static class TeamsEndpoint
@@ -40,10 +42,11 @@ internal static class TeamsEndpoint
             return;
         }
 
-        var activity = Parse(body);
+        var activity = Parse(body, out var problem);
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            log.LogDebug(TeamsLogEvents.MalformedActivity, "Teams: refused a malformed activity: {Problem}", problem ?? "no type");
+            await BadRequestAsync(http, problem ?? "The activity has no \"type\".", ct);
             return;
         }
 
@@ -73,20 +76,40 @@ internal static class TeamsEndpoint
         }
     }
 
-    private static Activity? Parse(byte[] body)
+    /// <summary>The activity, or null with a reason: not JSON, text that is not well-formed, null list members, oversized ids.</summary>
+    private static Activity? Parse(byte[] body, out string? problem)
     {
         if (body.Length == 0)
+        {
+            problem = "The body is empty.";
+            return null;
+        }
+
+        using var doc = JsonInput.Parse(body, out problem);
+        if (doc is null)
         {
             return null;
         }
 
+        Activity? activity;
         try
         {
-            return JsonSerializer.Deserialize<Activity>(body, TeamsJson.Options);
+            activity = doc.RootElement.Deserialize<Activity>(TeamsJson.Options);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
+            problem = $"The body is not an activity: {ex.Message}";
             return null;
         }
+
+        problem = activity is null ? "The body is not an activity." : ActivityRules.Problem(activity);
+        return problem is null ? activity : null;
+    }
+
+    private static async Task BadRequestAsync(HttpContext http, string problem, CancellationToken ct)
+    {
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(http.Response.Body, new { error = problem }, TeamsJson.Options, ct);
     }
 }

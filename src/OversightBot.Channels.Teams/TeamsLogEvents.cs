@@ -9,6 +9,7 @@ public static class TeamsLogEvents
     public static readonly EventId AuthenticationOn = new(3002, nameof(AuthenticationOn));
     public static readonly EventId NonLoopbackRefused = new(3010, nameof(NonLoopbackRefused));
     public static readonly EventId ActivityRejected = new(3011, nameof(ActivityRejected));
+    public static readonly EventId MalformedActivity = new(3012, nameof(MalformedActivity));
     public static readonly EventId ServiceUrlRefused = new(3020, nameof(ServiceUrlRefused));
     public static readonly EventId ConnectorUnreachable = new(3021, nameof(ConnectorUnreachable));
     public static readonly EventId ConnectorError = new(3022, nameof(ConnectorError));

@@ -61,6 +61,13 @@ internal static class SchemaMigrations
 
         // 6: people's chat accounts in one map; conversation references keyed (channel, scope, id) with a channel payload.
         ChannelNeutralMigration.Apply,
+
+        // 7: "more" state expires; slow work after an HTTP answer waits in a durable queue until it is ready.
+        db =>
+        {
+            db.GetCollection(LiteDbStore.PageStatesName).EnsureIndex("expiresAt", "$.expiresAt");
+            db.GetCollection(LiteDbStore.WorkQueueName).EnsureIndex("readyAt", "$.readyAt");
+        },
     ];
 
     public static void Apply(LiteDatabase db) => Apply(db, Current);

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using OversightBot.Channels.Teams.Tests.Fakes;
+using OversightBot.Testing;
 
 namespace OversightBot.Channels.Teams.Tests;
 

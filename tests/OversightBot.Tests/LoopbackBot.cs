@@ -25,11 +25,12 @@ public sealed class LoopbackBot : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<LoopbackBot> StartAsync(DateTimeOffset now)
+    /// <param name="settings">Extra command-line settings, e.g. "--Web:TrustedProxies:0=127.0.0.1".</param>
+    public static async Task<LoopbackBot> StartAsync(DateTimeOffset now, params string[] settings)
     {
         var folder = new TempFolder();
         var clock = new FakeTimeProvider(now);
-        var app = await WebHost.BuildAsync(["--urls", "http://127.0.0.1:0"], new StorageOptions { Path = folder.File("web.db") }, clock, CancellationToken.None);
+        var app = await WebHost.BuildAsync(["--urls", "http://127.0.0.1:0", .. settings], new StorageOptions { Path = folder.File("web.db") }, clock, CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LoopbackBot(folder, app, new HttpClient { BaseAddress = new Uri(address) }, clock);

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using OversightBot.Core.Diagnostics;
 using OversightBot.Core.Domain;
-using System.Collections.Concurrent;
 using OversightBot.Core.Handlers;
+using OversightBot.Core.Input;
 using OversightBot.Core.Language;
 using OversightBot.Core.Ports;
 using OversightBot.Core.Replies;
@@ -13,7 +13,6 @@ namespace OversightBot.Core.Conversation;
 /// <summary>One message in, one reply out: recognise, dispatch to the intent's handler, return the reply model.</summary>
 public sealed class ConversationService : IDisposable
 {
-    private const int MaxRemembered = 10_000;
     private readonly IIntentRecognizer _recognizer;
     private readonly TimeProvider _clock;
     private readonly ItemWriteGate _gate = new();
@@ -31,12 +30,13 @@ public sealed class ConversationService : IDisposable
     private readonly AddHandler _add;
     private readonly RecordHandler _record;
     private readonly IntentCompletion _completion;
-    private readonly ConcurrentDictionary<string, (Intent Intent, int Next)> _pages = new(StringComparer.Ordinal);
+    private readonly PageMemory _pageMemory;
     private readonly ReplyCache _cache;
     private readonly IItemStore _items;
 
-    public ConversationService(IIntentRecognizer recognizer, IItemStore items, IBoardStore boards, IPersonStore people, TimeProvider clock, bool cacheAnswers = true)
+    public ConversationService(IIntentRecognizer recognizer, IItemStore items, IBoardStore boards, IPersonStore people, TimeProvider clock, bool cacheAnswers = true, IPageStateStore? pages = null)
     {
+        _pageMemory = new PageMemory(pages ?? new InMemoryPageStates(), clock);
         _recognizer = recognizer;
         _clock = clock;
         _items = items;
@@ -87,36 +87,113 @@ public sealed class ConversationService : IDisposable
 
     private async Task<Reply> HandleUntracedAsync(InboundMessage message, CancellationToken ct)
     {
+        if (message.AsOf is { } requested && InputRules.AsOfProblem(requested) is { } problem)
+        {
+            return Refusal.Because("unknown", problem);
+        }
+
+        try
+        {
+            return await AnswerMessageAsync(message, ct);
+        }
+        catch (ArgumentOutOfRangeException ex) when (IsCalendarOverflow(ex))
+        {
+            // Date arithmetic past the calendar's ends ("in 9000 years"): a clear answer, nothing changed.
+            return Refusal.Because("unknown",
+                $"That reaches a date I can't work with; I can answer about dates from {InputRules.EarliestAsOf:yyyy} to {InputRules.LatestAsOf:yyyy}.");
+        }
+    }
+
+    /// <summary>True when the exception was thrown by date arithmetic (not, say, a list index).</summary>
+    private static bool IsCalendarOverflow(ArgumentOutOfRangeException ex)
+    {
+        foreach (var frame in new StackTrace(ex, false).GetFrames())
+        {
+            var type = frame.GetMethod()?.DeclaringType;
+            if (type is null || type.FullName == "System.ThrowHelper")
+            {
+                continue;
+            }
+
+            return type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset)
+                || type.IsSubclassOf(typeof(System.Globalization.Calendar));
+        }
+
+        return false;
+    }
+
+    private async Task<Reply> AnswerMessageAsync(InboundMessage message, CancellationToken ct)
+    {
         var now = message.AsOf is { } asOf ? London.Noon(asOf) : London.Now(_clock);
         var today = message.AsOf ?? London.Today(_clock);
         var ctx = new AskContext(message.Asker, today, now, message.Channel, message.Text);
         var understanding = Understand(message.Text, today);
-        var pageKey = $"{message.Channel}|{message.ConversationId}|{message.Asker?.Email}";
+        var pageKey = PageMemory.KeyFor(message.Channel, message.ConversationId, message.Asker?.Email);
         if (understanding.Intent.Name == "more")
         {
-            return _pages.TryGetValue(pageKey, out var last)
-                ? Remember(pageKey, last.Intent, await DispatchAsync(last.Intent, ctx, last.Next, ct))
-                : new Reply { Intent = "more", Text = "There's nothing more to show. Ask me something, e.g. \"what's overdue?\".", FollowUps = ["what's overdue?"] };
+            return await MoreAsync(pageKey, ctx, ct);
         }
 
+        var (intent, early) = await ResolveAsync(understanding, message.Text, ctx, ct);
+        if (intent is null)
+        {
+            return early!;
+        }
+
+        var reply = await DispatchAsync(intent, ctx, 0, ct);
+        await _pageMemory.RememberAsync(pageKey, message.Text, today, reply, ct);
+        return reply;
+    }
+
+    /// <summary>The next page of the last list asked for here, read from the list as it is now.</summary>
+    private async Task<Reply> MoreAsync(string pageKey, AskContext ctx, CancellationToken ct)
+    {
+        if (await _pageMemory.GetAsync(pageKey, ct) is not { } state)
+        {
+            return PageMemory.NothingMore;
+        }
+
+        var asked = ctx with { Today = state.Today, Text = state.Question };
+        var (intent, _) = await ResolveAsync(Understand(state.Question, state.Today), state.Question, asked, ct);
+        var reply = intent is null ? null : await DispatchAsync(intent, ctx, state.Next, ct);
+        if (reply is null || (reply.Shown == 0 && reply.NextOffset is null))
+        {
+            await _pageMemory.ForgetAsync(pageKey, ct);
+            return reply is { Total: > 0 } ? PageMemory.EndOfChangedList(reply.Total) : PageMemory.NothingMore;
+        }
+
+        await _pageMemory.RememberAsync(pageKey, state.Question, state.Today, reply, ct);
+        return reply;
+    }
+
+    /// <summary>What the message asks, completed from the store; or, instead of an intent, a reply that answers or refuses it.</summary>
+    private async Task<(Intent? Intent, Reply? Early)> ResolveAsync(Understanding understanding, string text, AskContext ctx, CancellationToken ct)
+    {
         if (understanding.Entities.InvalidDates.Count > 0 && understanding.Intent is UpdateItem or Snooze or DueQuery or Unknown)
         {
-            return Refusal.Because(understanding.Intent.Name,
-                $"{string.Join(", ", understanding.Entities.InvalidDates)} is not a real date, so I changed nothing. Check the day and month (dates are day first: 03/02/2023 is 3 February).");
+            return (null, Refusal.Because(understanding.Intent.Name,
+                $"{string.Join(", ", understanding.Entities.InvalidDates)} is not a real date, so I changed nothing. Check the day and month (dates are day first: 03/02/2023 is 3 February)."));
         }
 
         if (understanding.Entities.VagueDates.Count > 0 && understanding.Intent is DueQuery && understanding.Entities.Dates.Count == 0)
         {
-            return GuidanceHandler.Vague(understanding.Entities.VagueDates[0]);
+            return (null, GuidanceHandler.Vague(understanding.Entities.VagueDates[0]));
         }
 
-        var (intent, early) = await _completion.CompleteAsync(understanding, message.Text, ctx, ct);
-        if (early is not null)
+        var (intent, early) = await _completion.CompleteAsync(understanding, text, ctx, ct);
+        return early is not null ? (null, early) : (intent, null);
+    }
+
+    /// <summary>The answer and every further page ("ask --all"), at most <paramref name="maxPages"/> replies.</summary>
+    public async Task<IReadOnlyList<Reply>> HandleAllPagesAsync(InboundMessage message, int maxPages, CancellationToken ct)
+    {
+        var replies = new List<Reply> { await HandleAsync(message, ct) };
+        while (replies[^1].NextOffset is not null && replies.Count < maxPages)
         {
-            return early;
+            replies.Add(await HandleAsync(message with { Text = "more" }, ct));
         }
 
-        return Remember(pageKey, intent, await DispatchAsync(intent, ctx, 0, ct));
+        return replies;
     }
 
     private Task<Reply> DispatchAsync(Intent intent, AskContext ctx, int offset, CancellationToken ct) =>
@@ -160,25 +237,6 @@ public sealed class ConversationService : IDisposable
                 Text = label.Length > 0 ? label : $"I don't know an owner called \"{query.Owner}\". Try \"what's overdue?\" for everyone's.",
                 FollowUps = ["what's overdue?"],
             };
-    }
-
-    private Reply Remember(string key, Intent intent, Reply reply)
-    {
-        if (reply.NextOffset is { } next)
-        {
-            if (_pages.Count >= MaxRemembered)
-            {
-                _pages.Clear();
-            }
-
-            _pages[key] = (intent, next);
-        }
-        else
-        {
-            _pages.TryRemove(key, out _);
-        }
-
-        return reply;
     }
 
     public void Dispose() => _gate.Dispose();

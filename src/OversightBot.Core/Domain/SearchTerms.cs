@@ -8,6 +8,8 @@ namespace OversightBot.Core.Domain;
 /// </summary>
 public static class SearchTerms
 {
+    public const int MaxTermLength = 64;
+
     private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "and", "or", "of", "on", "in", "to", "for", "by", "with", "at", "from", "is", "are", "be",
@@ -75,7 +77,8 @@ public static class SearchTerms
 
         var w = Normalise(sb.ToString().Trim('-'));
         sb.Clear();
-        if ((w.Length > 1 || char.IsDigit(w[0])) && !Stop.Contains(w))
+        // A "word" longer than any real one (pasted data) is not searchable and would not fit an index key.
+        if ((w.Length > 1 || (w.Length == 1 && char.IsDigit(w[0]))) && w.Length <= MaxTermLength && !Stop.Contains(w))
         {
             words.Add(w);
         }

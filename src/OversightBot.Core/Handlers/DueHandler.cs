@@ -48,7 +48,7 @@ public sealed class DueHandler(IItemStore items)
         return ItemListText.ListReply(query.Name, heading, rows, page.Total, offset, ctx.Today, trailer) with
         {
             Facts = [new ReplyFact("From", ReplyItems.Date(range.Start)), new ReplyFact("To", ReplyItems.Date(range.End))],
-            FollowUps = ["what's overdue?", $"status {rows[0].Id}"],
+            FollowUps = rows.Count > 0 ? ["what's overdue?", $"status {rows[0].Id}"] : ["what's overdue?"],
         };
     }
 

@@ -79,7 +79,12 @@ public sealed class OverdueHandler(IItemStore items)
             Total = page.Total,
             Shown = rows.Count,
             NextOffset = next,
-            FollowUps = next is null ? [$"status {rows[0].Id}", "what's due this week?"] : ["more", $"status {rows[0].Id}"],
+            FollowUps = (next, rows.Count) switch
+            {
+                (_, 0) => ["what's overdue?"],
+                (null, _) => [$"status {rows[0].Id}", "what's due this week?"],
+                _ => ["more", $"status {rows[0].Id}"],
+            },
         };
     }
 }

@@ -47,7 +47,7 @@ public sealed class OwnerHandler(IItemStore items, IPersonStore people)
         return ItemListText.ListReply(query.Name, heading, rows, page.Total, offset, ctx.Today) with
         {
             Facts = [new ReplyFact("Owner", string.Join(", ", owners)), new ReplyFact("Overdue on this page", overdue.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            FollowUps = [$"status {rows[0].Id}", "what's overdue?"],
+            FollowUps = rows.Count > 0 ? [$"status {rows[0].Id}", "what's overdue?"] : ["what's overdue?"],
         };
     }
 

@@ -146,7 +146,9 @@ internal static class FilterWords
         }
 
         if ((Has(words, "completed") || Has(words, "complete") || Has(words, "done") || Has(words, "closed") || Has(words, "finished")
-            || Has(words, "delivered") || Has(words, "implemented") || Has(words, "answered") || Has(words, "resolved")) && !Has(words, "not"))
+            || Has(words, "delivered") || Has(words, "implemented") || Has(words, "answered") || Has(words, "resolved")) && !Has(words, "not")
+            && !lower.Contains("be done", StringComparison.Ordinal) && !lower.Contains("get done", StringComparison.Ordinal) && !lower.Contains("be completed", StringComparison.Ordinal)
+            && !lower.Contains("be delivered", StringComparison.Ordinal) && !lower.Contains("be finished", StringComparison.Ordinal))
         {
             return StatusFilter.Done;
         }

@@ -5,4 +5,4 @@ namespace OversightBot.Core.Ports;
 /// to the core and the channels, without knowing which database is behind them.
 /// </summary>
 public interface IBotStore :
-    IItemStore, IBoardStore, IPersonStore, IStoreAdmin, IConversationReferenceStore, IOutboxStore, INotificationInbox, IDisposable;
+    IItemStore, IBoardStore, IPersonStore, IStoreAdmin, IConversationReferenceStore, IOutboxStore, INotificationInbox, IPageStateStore, IWorkQueue, IDisposable;

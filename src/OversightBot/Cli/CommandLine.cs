@@ -21,6 +21,8 @@ public static class CommandLine
         OutboxVerb.Create,
         TeamsPackageVerb.Create,
         ImportVerb.Create,
+        ExportVerb.Create,
+        ReportVerb.Create,
         BackupVerb.Create,
         RestoreVerb.Create,
         RepairVerb.Create,

@@ -19,7 +19,7 @@ public sealed class BotRuntime : IDisposable
         Store = store;
         Clock = clock;
         Recognizer = CreateRecognizer();
-        Conversation = new ConversationService(Recognizer, store, store, store, clock, cacheAnswers);
+        Conversation = new ConversationService(Recognizer, store, store, store, clock, cacheAnswers, pages: store);
     }
 
     /// <summary>The host's runtime lent to a verb it runs: the same store and conversation, not disposed by the verb.</summary>

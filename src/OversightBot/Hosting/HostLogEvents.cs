@@ -10,5 +10,10 @@ public static class HostLogEvents
 {
     public static readonly EventId StoreOpened = new(1001, nameof(StoreOpened));
     public static readonly EventId TelemetryOn = new(1101, nameof(TelemetryOn));
-    public static readonly EventId AdminUnavailable = new(1201, nameof(AdminUnavailable));
+    public static readonly EventId TrustedProxies = new(1201, nameof(TrustedProxies));
+    public static readonly EventId ProxiedRefused = new(1202, nameof(ProxiedRefused));
+    public static readonly EventId ProxiedTeamsRefused = new(1203, nameof(ProxiedTeamsRefused));
+    public static readonly EventId UnreadableBody = new(1210, nameof(UnreadableBody));
+    public static readonly EventId WorkQueueUnreadable = new(1220, nameof(WorkQueueUnreadable));
+    public static readonly EventId AdminUnavailable = new(1230, nameof(AdminUnavailable));
 }

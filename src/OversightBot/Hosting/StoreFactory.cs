@@ -30,6 +30,8 @@ public static class StoreFactory
         services.AddSingleton<IConversationReferenceStore>(store);
         services.AddSingleton<IOutboxStore>(store);
         services.AddSingleton<INotificationInbox>(store);
+        services.AddSingleton<IPageStateStore>(store);
+        services.AddSingleton<IWorkQueue>(store);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using OversightBot.Core.Input;
 using OversightBot.Core.Ports;
 using OversightBot.Core.Replies;
 using OversightBot.Hosting;
@@ -16,6 +17,11 @@ public static class NotificationEndpoints
         if (string.IsNullOrWhiteSpace(@as))
         {
             return Results.Json(new { error = "Say who you are: /api/notifications?as=EMAIL." }, ReplyJson.Compact, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (@as.Length > InputRules.MaxEmailLength || !InputRules.IsWellFormed(@as))
+        {
+            return Results.Json(new { error = $"\"as\" must be an email of at most {InputRules.MaxEmailLength} characters." }, ReplyJson.Compact, statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (await people.GetPersonAsync(@as, ct) is null)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OversightBot.Channels.Http;
 using OversightBot.Core.Conversation;
+using OversightBot.Core.Input;
 using OversightBot.Core.Ports;
 using OversightBot.Core.Replies;
 using OversightBot.Hosting;
@@ -37,17 +38,19 @@ public static class WebChatEndpoints
         }
 
         ChatRequest? body;
+        string? problem;
         try
         {
-            body = await ReadLimitedAsync(request, ct);
-        }
-        catch (JsonException ex)
-        {
-            return Problem(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {ex.Message}");
+            (body, problem) = await ReadLimitedAsync(request, ct);
         }
         catch (InvalidDataException ex)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, ex.Message);
+        }
+
+        if (problem is not null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, problem);
         }
 
         if (body is null || string.IsNullOrWhiteSpace(body.Text))
@@ -55,12 +58,22 @@ public static class WebChatEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Say something: the body needs a non-empty \"text\".");
         }
 
+        if (Refused(body) is { } refusal)
+        {
+            return Problem(StatusCodes.Status400BadRequest, refusal);
+        }
+
         DateOnly? asOf = null;
         if (!string.IsNullOrEmpty(body.AsOf))
         {
             if (!DateOnly.TryParseExact(body.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             {
-                return Problem(StatusCodes.Status400BadRequest, $"\"asOf\" '{body.AsOf}' is not a real date in the form YYYY-MM-DD.");
+                return Problem(StatusCodes.Status400BadRequest, $"\"asOf\" '{Shorten(body.AsOf)}' is not a real date in the form YYYY-MM-DD.");
+            }
+
+            if (InputRules.AsOfProblem(d) is { } outOfRange)
+            {
+                return Problem(StatusCodes.Status400BadRequest, outOfRange);
             }
 
             asOf = d;
@@ -68,11 +81,12 @@ public static class WebChatEndpoints
 
         var who = await Identity.ResolveAsync(people, body.As, ct);
         var reply = await conversation.HandleAsync(
-            new InboundMessage { Channel = "webchat", Text = body.Text, Asker = who.Person, AsOf = asOf }, ct);
+            new InboundMessage { Channel = "webchat", Text = body.Text, Asker = who.Person, AsOf = asOf, ConversationId = ChatConversation.For(request.HttpContext, body.Conversation) }, ct);
         return Results.Json(new ChatResponse(reply, PlainTextRenderer.Render(reply), who.Warning), ReplyJson.Compact);
     }
 
-    private static async Task<ChatRequest?> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The request, or a reason it is not one: not JSON, text that is not well-formed, the wrong shape.</summary>
+    private static async Task<(ChatRequest? Body, string? Problem)> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
     {
         var body = await RawBody.ReadAsync(request, MaxChatBodyBytes, ct);
         if (body.Bytes is not { } bytes)
@@ -80,8 +94,39 @@ public static class WebChatEndpoints
             throw new InvalidDataException($"The message is larger than {MaxChatBodyBytes / 1024} KB.");
         }
 
-        return bytes.Length == 0 ? null : JsonSerializer.Deserialize<ChatRequest>(bytes, ReplyJson.Compact);
+        if (bytes.Length == 0)
+        {
+            return (null, null);
+        }
+
+        using var doc = JsonInput.Parse(bytes, out var problem);
+        if (doc is null)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            return (doc.RootElement.Deserialize<ChatRequest>(ReplyJson.Compact), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, $"The body is not valid JSON for a chat message: {ex.Message}");
+        }
     }
+
+    /// <summary>Why a well-formed request is still refused: an oversized email or conversation id.</summary>
+    private static string? Refused(ChatRequest body)
+    {
+        if (body.As is { Length: > InputRules.MaxEmailLength })
+        {
+            return $"\"as\" is longer than {InputRules.MaxEmailLength} characters.";
+        }
+
+        return InputRules.IdProblem("\"conversation\"", body.Conversation);
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     private static async Task<IResult> PeopleAsync(IPersonStore people, CancellationToken ct)
     {
@@ -92,7 +137,8 @@ public static class WebChatEndpoints
     private static IResult Problem(int status, string message) =>
         Results.Json(new { error = message }, ReplyJson.Compact, statusCode: status);
 
-    public sealed record ChatRequest(string? Text, string? AsOf, string? As);
+    /// <param name="Conversation">Optional: keeps "more" apart for API callers; the page uses a cookie.</param>
+    public sealed record ChatRequest(string? Text, string? AsOf, string? As, string? Conversation = null);
 
     public sealed record ChatResponse(Reply Reply, string Rendered, string? Warning);
 }

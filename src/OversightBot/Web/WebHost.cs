@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.Ports;
+using OversightBot.Core.Work;
 using OversightBot.Hosting;
 
 namespace OversightBot.Web;
@@ -20,6 +21,13 @@ public static class WebHost
         });
         builder.Configuration.Sources.Clear();
         AppConfiguration.Apply(builder.Configuration, args);
+        var exposure = builder.Configuration.GetSection(WebExposureOptions.Section).Get<WebExposureOptions>() ?? new WebExposureOptions();
+        var (trusted, problems) = exposure.Parse();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -47,7 +55,7 @@ public static class WebHost
         var runtime = await BotRuntime.OpenAsync(storage, clock, ct, storage.CacheAnswers);
         try
         {
-            return Build(builder, runtime, storage, clock);
+            return Build(builder, runtime, storage, clock, exposure, trusted);
         }
         catch
         {
@@ -56,7 +64,8 @@ public static class WebHost
         }
     }
 
-    private static WebApplication Build(WebApplicationBuilder builder, BotRuntime runtime, StorageOptions storage, TimeProvider clock)
+    private static WebApplication Build(
+        WebApplicationBuilder builder, BotRuntime runtime, StorageOptions storage, TimeProvider clock, WebExposureOptions exposure, IReadOnlyList<System.Net.IPNetwork> trusted)
     {
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(clock);
@@ -68,20 +77,54 @@ public static class WebHost
         builder.Services.AddStoreHealth();
         builder.Services.AddSingleton(storage);
         builder.Services.AddHostedService<BackupService>();
+        builder.Services.AddSingleton<WorkRunner>();
+        builder.Services.AddHostedService<WorkQueueService>();
 
         var app = builder.Build();
+        app.UseMiddleware<ProxyGuard>(trusted);
+        if (trusted.Count > 0)
+        {
+            app.UseForwardedHeaders(ForwardedFrom(trusted));
+        }
+
+        app.UseMiddleware<RequestBodyGuard>();
         app.MapTelemetry(telemetry);
         app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
         var webChat = builder.Configuration.GetSection(WebChatOptions.Section).Get<WebChatOptions>() ?? new WebChatOptions();
-        var chat = app.MapGroup("").AddEndpointFilter(new LoopbackOnlyFilter(webChat.AllowRemote));
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot");
+        var chat = app.MapGroup("").AddEndpointFilter(new LoopbackOnlyFilter(webChat.AllowRemote, log));
         WebChatEndpoints.Map(app, chat);
         NotificationEndpoints.Map(chat);
         app.MapChannels();
         HealthEndpoint.Map(app);
         AdminEndpoint.Map(app, runtime, (args, output, error, ct) => Cli.CommandLine.RunAsync(args, new Cli.CliConsole(TextReader.Null, output, error), ct));
-        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OversightBot");
         log.LogInformation(HostLogEvents.StoreOpened, "Store {Provider} at {Path}; web chat at / ({Access})", "litedb", runtime.FileStore?.Files.Data ?? storage.Path,
             webChat.AllowRemote ? "open to other machines" : "this machine only");
+        if (trusted.Count > 0)
+        {
+            log.LogInformation(HostLogEvents.TrustedProxies, "Forwarded headers are believed only from {Proxies}; requests through them never reach the web chat", string.Join(", ", exposure.TrustedProxies));
+        }
+
         return app;
+    }
+
+    /// <summary>X-Forwarded-For/-Proto/-Host believed from the trusted proxies only (never the framework's loopback default).</summary>
+    private static ForwardedHeadersOptions ForwardedFrom(IReadOnlyList<System.Net.IPNetwork> trusted)
+    {
+        var options = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedHost,
+            ForwardLimit = 1,
+        };
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var network in trusted)
+        {
+            options.KnownIPNetworks.Add(network);
+        }
+
+        return options;
     }
 }

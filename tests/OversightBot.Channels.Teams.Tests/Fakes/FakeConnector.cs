@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using OversightBot.Testing;
 
 namespace OversightBot.Channels.Teams.Tests.Fakes;
 

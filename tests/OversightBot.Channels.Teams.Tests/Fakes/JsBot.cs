@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OversightBot.Testing;
 
 namespace OversightBot.Channels.Teams.Tests.Fakes;
 

@@ -44,6 +44,7 @@ public sealed class TeamsBotHost : IAsyncDisposable
         builder.Services.AddSingleton(host.Conversation);
         builder.Services.AddSingleton<IPersonStore>(host.Store);
         builder.Services.AddSingleton<IConversationReferenceStore>(host.Store);
+        builder.Services.AddSingleton<IWorkQueue>(host.Store);
         builder.Services.AddTeamsChannel(builder.Configuration);
         host._app = builder.Build();
         host._app.MapTeamsChannel();

@@ -75,9 +75,16 @@ public sealed class QuestionTests : IAsyncLifetime
     [Fact]
     public async Task Status_ById_ShowsOwnerDueSourceAndButtons()
     {
-        var said = (await _bot.Anonymous.Says("status R-10")).Intent("status")
+        var said = (await _bot.As(Clerk).Says("status R-10")).Intent("status")
             .Replies("R-10", "Partnership Team", "Tue 28 Feb 2023", "Police and Crime Committee", "Quote:");
         Assert.Contains(said.Reply.Actions, a => a.Verb == "done" && a.Value == "mark R-10 done");
+    }
+
+    [Fact]
+    public async Task Status_AskedByAnUnknownPerson_OffersNoButtonsTheyMayNotUse()
+    {
+        var said = (await _bot.Anonymous.Says("status R-10")).Intent("status").Replies("R-10", "Partnership Team");
+        Assert.DoesNotContain(said.Reply.Actions, a => a.Verb == "done");
     }
 
     [Fact]

@@ -23,8 +23,7 @@ internal sealed partial class DateScanner
             return Node.OnDay(_ref);
         }
 
-        var j = W(i, "the") ? i + 1 : i;
-        return SpelledFinancialYear(j, out end) ?? PartOfYear(j, out end);
+        return SpelledFinancialYear(i, out end) ?? PartOfYear(i, out end);
     }
 
     /// <summary>"eod", "cob", "cop", "close of play/business", "end of (the) (working) day".</summary>
@@ -179,7 +178,8 @@ internal sealed partial class DateScanner
     private bool VaguePhrase(int i, out int end)
     {
         end = i;
-        var j = W(i, "before") || W(i, "after") || W(i, "during") || W(i, "by") || W(i, "until") || W(i, "following") ? i + 1 : i;
+        var prep = W(i, "before") || W(i, "after") || W(i, "during") || W(i, "by") || W(i, "until") || W(i, "following");
+        var j = prep ? i + 1 : i;
         j = W(j, "the") ? j + 1 : j;
         var k = j;
         while (k < N && k < j + 2 && _t[k].Text is "party" or "political" or "autumn" or "spring" or "annual")
@@ -190,7 +190,7 @@ internal sealed partial class DateScanner
         if (W(k, "conference") || W(k, "conferences"))
         {
             end = W(k + 1, "season") ? k + 2 : k + 1;
-            return j > i || end > k + 1;
+            return prep;
         }
 
         if (W(i, "when") && (W(i + 1, "parliamentary") || W(i + 1, "time")) && (W(i + 2, "time") || W(i + 2, "allows") || W(i + 2, "permits")))

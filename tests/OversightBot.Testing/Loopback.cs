@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace OversightBot.Channels.Teams.Tests.Fakes;
+namespace OversightBot.Testing;
 
 /// <summary>Real Kestrel on 127.0.0.1 with a free port: the fakes of the outside world and the bot under test.</summary>
 public static class Loopback
