@@ -24,7 +24,7 @@ public sealed partial class PostgresStore : IBotStore, IOccurrenceStore, IStatis
         _data = NpgsqlDataSource.Create(builder);
         try
         {
-            PgSchema.ApplyAsync(_data, CancellationToken.None).GetAwaiter().GetResult();
+            CreatedSchema = PgSchema.ApplyAsync(_data, CancellationToken.None).GetAwaiter().GetResult() == 0;
         }
         catch
         {
@@ -34,6 +34,9 @@ public sealed partial class PostgresStore : IBotStore, IOccurrenceStore, IStatis
     }
 
     public static int CurrentSchemaVersion => PgSchema.Current;
+
+    /// <summary>True when opening created the schema (the database had none): the only time demo data may be seeded.</summary>
+    public bool CreatedSchema { get; }
 
     /// <summary>The connection string the store was opened with (the planner lease opens its own connection with it).</summary>
     public string ConnectionString { get; }
@@ -57,6 +60,11 @@ public sealed partial class PostgresStore : IBotStore, IOccurrenceStore, IStatis
     {
         try
         {
+            // A real write (the health row of the leases table) and a real read, as the embedded store's check does.
+            await Pg.ExecAsync(_data, """
+                INSERT INTO leases (name, holder, until) VALUES ('health', $1, now())
+                ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
+                """, ct, Environment.MachineName);
             await using var cmd = _data.CreateCommand(
                 "SELECT (SELECT coalesce(max(version), 0) FROM schema_version), (SELECT count(*) FROM items), (SELECT count(*) FROM boards), (SELECT count(*) FROM people)");
             await using var r = await cmd.ExecuteReaderAsync(ct);

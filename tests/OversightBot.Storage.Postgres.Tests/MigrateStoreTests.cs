@@ -68,6 +68,20 @@ public sealed class MigrateStoreTests(PostgresDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task WhileAnotherOwnerHasTheFile_IsRefused_AndNothingIsWritten()
+    {
+        var path = _folder.File("owned.db");
+        using var owner = new LiteDbStore(path);
+        await owner.UpsertAsync(Some.Item("R-1"), None);
+        var target = database.NewStore();
+
+        await Assert.ThrowsAsync<StoreInUseException>(() => MigrateStoreVerb.RunAsync($"litedb:{path}", $"postgres:{target}", new StringWriter(), None));
+
+        using var after = new PostgresStore(target);
+        Assert.True(await after.IsEmptyAsync(None));
+    }
+
+    [Fact]
     public async Task BadArguments_AreUsageErrors()
     {
         await Assert.ThrowsAsync<UsageException>(() => MigrateStoreVerb.RunAsync("data/x.db", "postgres:Host=x", new StringWriter(), None));

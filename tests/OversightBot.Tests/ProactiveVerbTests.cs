@@ -30,11 +30,23 @@ public sealed class ProactiveVerbTests : IDisposable
     [Fact]
     public async Task Simulate_NamesTheItemsNobodyCanBeNudgedFor()
     {
-        // R-11 belongs to the London Assembly Police and Crime Committee: no person or team in the demo data.
-        var r = await Cli.RunAsync("simulate", "--from", "2023-05-01", "--to", "2023-06-30", "--db", _folder.File("unreached.db"));
+        // The Information Governance Team, the Violence Reduction Unit and HR have no person in the demo data; their
+        // actions fall due on 31 March 2024.
+        var r = await Cli.RunAsync("simulate", "--from", "2024-03-25", "--to", "2024-03-29", "--db", _folder.File("unreached.db"));
 
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("Nobody to nudge for 1 item(s) whose owner matches no person or team member: R-11.", r.Output, StringComparison.Ordinal);
+        Assert.Contains("Nobody to nudge for 14 item(s) whose owner matches no person or team member: A-10, A-11, A-12, A-13, A-19, A-20, A-22, A-27, A-28, A-29, A-30, A-34, A-37, A-38.", r.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_LeavesOutsideBodiesItemsOutOfTheOrganisationsNudges()
+    {
+        // R-11 (due 24 May 2023) is the London Assembly Police and Crime Committee's to do, not the organisation's.
+        var r = await Cli.RunAsync("simulate", "--from", "2023-05-01", "--to", "2023-06-30", "--db", _folder.File("outside.db"));
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("overdue:S-3:2023-04-30:", r.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("R-11", r.Output, StringComparison.Ordinal);
     }
 
     [Fact]

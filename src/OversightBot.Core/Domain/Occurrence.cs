@@ -60,9 +60,8 @@ public static class OccurrenceLabels
 
             if (months == 3 && start.Month % 3 == 1)
             {
-                return start.Month == 1
-                    ? $"{FlexDate.InQuarter(start.Year, 1).Text} (Q4 {FlexDate.InFinancialYear(start.Year - 1).Text})"
-                    : new FlexDate(start, DatePrecision.FinancialQuarter).Text;
+                // Every quarter by the UK financial year, so a list of occurrences reads in one scheme ("Q4 2022/23").
+                return new FlexDate(start, DatePrecision.FinancialQuarter).Text;
             }
 
             if (months == 12 && start.Month == 1)

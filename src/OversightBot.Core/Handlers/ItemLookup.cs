@@ -33,7 +33,7 @@ public static partial class ItemLookup
         if (found.Count > 0)
         {
             // One clear winner: it matches more of the words (and the kind named) than the next best.
-            var scored = found.Select(i => (Item: i, Score: Score(i, terms) * 2 + (i.Kind == kind ? 1 : 0))).OrderByDescending(x => x.Score).ToList();
+            var scored = PreferParts(found.Select(i => (Item: i, Score: Score(i, terms) * 2 + (i.Kind == kind ? 1 : 0))).OrderByDescending(x => x.Score).ToList());
             if ((scored.Count == 1 || scored[0].Score > scored[1].Score) && scored[0].Score >= Math.Min(terms.Count, 4))
             {
                 var winner = await WholeAsync(items, scored[0].Item, ct);
@@ -42,7 +42,7 @@ public static partial class ItemLookup
         }
 
         // No clear winner from the exact words: allow small misspellings and words' starts ("PEEL coments").
-        var near = await NearAsync(items, terms, kind, ct);
+        var near = PreferParts(await NearAsync(items, terms, kind, ct));
         if (near.Count > 0)
         {
             var unique = near.Count == 1 || near[0].Score > near[1].Score;
@@ -50,6 +50,22 @@ public static partial class ItemLookup
         }
 
         return new Result(null, found.Take(5).ToList());
+    }
+
+    /// <summary>
+    /// Among the best-scoring candidates, drops a parent whose part also scores best: words that fit a part ("the
+    /// dashboards recommendation") mean the part, not the parent whose title merely lists every part. Order is kept.
+    /// </summary>
+    private static List<(TrackedItem Item, int Score)> PreferParts(List<(TrackedItem Item, int Score)> ranked)
+    {
+        if (ranked.Count < 2)
+        {
+            return ranked;
+        }
+
+        var top = ranked[0].Score;
+        var parents = ranked.Where(x => x.Score == top && x.Item.ParentId is not null).Select(x => x.Item.ParentId!).ToHashSet(StringComparer.Ordinal);
+        return [.. ranked.Where(x => !(x.Score == top && parents.Contains(x.Item.Id)))];
     }
 
     /// <summary>The kind the words name ("the dashboards recommendation"), which breaks ties.</summary>

@@ -38,9 +38,8 @@ public sealed class StatsHandler(IItemStore items, OwnerHandler owners)
             .Replace("open ", "", StringComparison.Ordinal);
         var figures = Figures.Of(tracked, ctx.Today, filter.Range);
         var sb = new StringBuilder();
-        sb.Append(char.ToUpperInvariant(noun[0])).Append(noun[1..]).Append(" tracked: ").Append(figures.Total).AppendLine(".");
-        sb.Append("Open ").Append(figures.Open).Append(" (").Append(figures.Overdue).Append(" overdue) · done ").Append(figures.Done)
-          .Append(" · not accepted or withdrawn ").Append(figures.Closed - figures.Done).AppendLine(".");
+        sb.Append(char.ToUpperInvariant(noun[0])).Append(noun[1..]).Append(" tracked: ").Append(figures.Total).Append(figures.SeriesText()).AppendLine(".");
+        sb.AppendLine(figures.StatusText());
         sb.AppendLine(figures.OnTimeText());
         if (figures.TakenText() is { } taken)
         {
@@ -71,21 +70,34 @@ public sealed class StatsHandler(IItemStore items, OwnerHandler owners)
         && (owners is null || owners.Contains(i.Owner, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Counts and rates over a set of items.</summary>
-    private sealed record Figures(int Total, int Open, int Overdue, int Done, int Closed, int DueSoFar, int OnTime, int TakenCount, double TakenAverage, TrackedItem? Oldest)
+    private sealed record Figures(int Total, int Series, int Open, int Overdue, int Awaiting, int Done, int Unknown, int DueSoFar, int Undated, int OnTime, int TakenCount, double TakenAverage, TrackedItem? Oldest)
     {
         public static Figures Of(List<TrackedItem> list, DateOnly today, DateRange? range)
         {
-            var dueSoFar = list.Where(i => i.Due is { } d && d <= today && (range is null || range.Contains(d)) && i.Status is not (ItemStatus.Withdrawn)).ToList();
+            // On-time rates are over one-off items the organisation delivers itself: a series has a date per occurrence,
+            // and an outside body's item is not the organisation's to deliver.
+            var dueSoFar = list.Where(i => i.Series is null && !i.OwnerExternal && i.Due is { } d && d <= today && (range is null || range.Contains(d)) && i.Status is not (ItemStatus.Withdrawn or ItemStatus.Unknown)).ToList();
+            // Done with no completion date on record: whether it was on time cannot be told, so it is not in the rate.
+            var undated = dueSoFar.RemoveAll(i => i.Status == ItemStatus.Done && i.Closed is null);
             var onTime = dueSoFar.Count(i => i.Status == ItemStatus.Done && i.Closed is { } c && c <= i.Due);
             var taken = list.Where(i => i.Status == ItemStatus.Done && i.Closed is not null).Select(i => i.Closed!.Value.DayNumber - (i.Opened ?? i.Source.Date).DayNumber).Where(d => d >= 0).ToList();
             var oldest = list.Where(i => i.IsOpen).OrderBy(i => i.Opened ?? i.Source.Date).FirstOrDefault();
-            return new Figures(list.Count, list.Count(i => i.IsOpen), list.Count(i => i.IsOverdue(today)), list.Count(i => i.Status == ItemStatus.Done),
-                list.Count(i => !i.IsOpen), dueSoFar.Count, onTime, taken.Count, taken.Count == 0 ? 0 : taken.Average(), oldest);
+            return new Figures(list.Count, list.Count(i => i.Series is not null), list.Count(i => i.IsOpen && !i.OwnerExternal), list.Count(i => i.IsOwnOverdue(today)),
+                list.Count(i => i.IsOpen && i.OwnerExternal), list.Count(i => i.Status == ItemStatus.Done), list.Count(i => i.Status == ItemStatus.Unknown),
+                dueSoFar.Count, undated, onTime, taken.Count, taken.Count == 0 ? 0 : taken.Average(), oldest);
         }
 
-        public string OnTimeText() => DueSoFar == 0
+        /// <summary>Says that a recurring series is one tracked item, however many occurrences it has.</summary>
+        public string SeriesText() => Series == 0 ? "" : $" ({Say.Count(Series, "recurring series", "recurring series")}, each counted once)";
+
+        /// <summary>The tracked items split by where they stand; the parts add up to the total.</summary>
+        public string StatusText() =>
+            $"Open {Open} ({Overdue} overdue) · awaiting outside bodies {Awaiting} · done {Done} · not accepted or withdrawn {Total - Open - Awaiting - Done - Unknown} · status unknown {Unknown}.";
+
+        public string OnTimeText() => (DueSoFar == 0
             ? "On time: none of them has fallen due with a date set, so there is no live on-time rate yet."
-            : $"On time: {OnTime} of {DueSoFar} that have fallen due were done by their due date ({Say.Percent(Math.Round(100m * OnTime / DueSoFar, 1))}).";
+            : $"On time: {OnTime} of {DueSoFar} one-off items of our own that have fallen due were done by their due date ({Say.Percent(Math.Round(100m * OnTime / DueSoFar, 1))}).")
+            + (Undated == 0 ? "" : $" Not counted: {Say.Count(Undated, "item")} done with no completion date on record.");
 
         public string? TakenText() => TakenCount == 0 ? null
             : $"Time taken: {Say.Span((int)Math.Round(TakenAverage))} on average, over {Say.Count(TakenCount, "completed item")}.";
@@ -97,7 +109,8 @@ public sealed class StatsHandler(IItemStore items, OwnerHandler owners)
         {
             var facts = new List<ReplyFact>
             {
-                new("Tracked", N(Total)), new("Open", N(Open)), new("Overdue", N(Overdue)), new("Done", N(Done)),
+                new("Tracked", N(Total)), new("Recurring series", N(Series)), new("Open", N(Open)), new("Overdue", N(Overdue)),
+                new("Awaiting outside bodies", N(Awaiting)), new("Done", N(Done)), new("Status unknown", N(Unknown)),
                 new("Fallen due", N(DueSoFar)), new("Done on time", N(OnTime)),
             };
             if (DueSoFar > 0)

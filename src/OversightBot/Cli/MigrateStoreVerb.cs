@@ -63,17 +63,8 @@ public static class MigrateStoreVerb
             : throw new UsageException($"{option} must be {prefix}{(scheme == "litedb" ? "PATH" : "CONNECTION")}, e.g. {(scheme == "litedb" ? "litedb:data/oversight.db" : "postgres:Host=localhost;Database=oversightbot;Username=bot")}.");
     }
 
-    private static LiteDbStore OpenSource(string path)
-    {
-        try
-        {
-            return new LiteDbStore(path);
-        }
-        catch (IOException ex)
-        {
-            throw new CliException(ExitCodes.StoreBusy, $"{path} is in use ({ex.Message}); stop the host that owns it, then move it.");
-        }
-    }
+    /// <summary>Opened as its owner: a host (or any verb) holding the file makes this throw <see cref="StoreInUseException"/> (exit code 3).</summary>
+    private static LiteDbStore OpenSource(string path) => new(path);
 
     private static PostgresStore OpenTarget(string connection)
     {

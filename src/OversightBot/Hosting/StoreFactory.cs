@@ -7,9 +7,42 @@ namespace OversightBot.Hosting;
 /// <summary>The one place the host names a database: opens the configured store and hands out its ports.</summary>
 public static class StoreFactory
 {
-    public static IBotStore Open(StorageOptions options) => options.IsPostgres
-        ? new PostgresStore(options.ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is empty; set it to the PostgreSQL connection string."))
-        : new LiteDbStore(options.Path);
+    /// <summary>
+    /// Opens the configured store. The embedded file is owned by this process (<see cref="StoreAccess.Verb"/> is recorded
+    /// beside it); a PostgreSQL database is shared, migrated to this build's schema on open. <paramref name="seed"/> fills
+    /// a store only when this call creates it (the file, or the PostgreSQL schema).
+    /// </summary>
+    public static async Task<IBotStore> OpenAsync(StorageOptions options, TimeProvider clock, Func<IBotStore, CancellationToken, Task>? seed, CancellationToken ct) =>
+        options.IsPostgres
+            ? await OpenPostgresAsync(options, seed, ct)
+            : await LiteDbStore.OpenAsync(options.Path, new StoreOpenOptions
+            {
+                Owner = StoreAccess.Verb,
+                LockWait = options.LockTimeout,
+                Clock = clock,
+                Initialize = options.SeedDemoData && seed is not null ? (store, c) => seed(store, c) : null,
+            }, ct);
+
+    private static async Task<IBotStore> OpenPostgresAsync(StorageOptions options, Func<IBotStore, CancellationToken, Task>? seed, CancellationToken ct)
+    {
+        var store = new PostgresStore(options.ConnectionString is { Length: > 0 } c
+            ? c
+            : throw new InvalidOperationException("Storage:ConnectionString is empty; set it to the PostgreSQL connection string."));
+        try
+        {
+            if (options.SeedDemoData && seed is not null && store.CreatedSchema)
+            {
+                await seed(store, ct);
+            }
+
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>
     /// Who plans: on PostgreSQL the instance holding the planner lease (renewed every tick, held for

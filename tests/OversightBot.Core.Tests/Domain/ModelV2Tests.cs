@@ -67,6 +67,13 @@ public sealed class ModelV2Tests
         Assert.Null(rule.Problem());
     }
 
+    [Theory]
+    [InlineData("2023-01-01", "2023-03-31", "Q4 2022/23")]
+    [InlineData("2023-04-01", "2023-06-30", "Q1 2023/24")]
+    [InlineData("2023-10-01", "2023-12-31", "Q3 2023/24")]
+    public void OccurrenceLabel_EveryQuarter_ReadsInTheFinancialYear(string start, string end, string label) =>
+        Assert.Equal(label, OccurrenceLabels.Of(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture)));
+
     [Fact]
     public void TrackFrom_LeavesEarlierOccurrencesUntracked()
     {
