@@ -68,7 +68,8 @@ public sealed class LiteDbStoreTests : StoreContractTests, IDisposable
             db.UserVersion = SchemaMigrations.Current + 1;
         }
 
-        var ex = Assert.Throws<InvalidOperationException>(() => new LiteDbStore(path));
+        var ex = Assert.Throws<StoreRefusedException>(() => new LiteDbStore(path));
+        Assert.False(ex.Recoverable);
         Assert.Contains("newer than this build", ex.Message, StringComparison.Ordinal);
     }
 

@@ -13,7 +13,7 @@ public sealed class HostProcess : IDisposable
     {
         _process = process;
         Port = port;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public int Port { get; }
@@ -58,7 +58,7 @@ public sealed class HostProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
         {
             try
             {
@@ -81,7 +81,7 @@ public sealed class HostProcess : IDisposable
         }
 
         host.Dispose();
-        throw new TimeoutException("The host did not answer /health within 30 s.");
+        throw new TimeoutException("The host did not answer /health within 90 s.");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing — a crash.</summary>

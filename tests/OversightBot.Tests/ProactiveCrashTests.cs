@@ -16,6 +16,8 @@ namespace OversightBot.Tests;
 public sealed class ProactiveCrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Recipients = 40;
+    /// <summary>Sends the dispatcher runs at once: each may be sent and not yet recorded when the process is killed.</summary>
+    private const int InFlight = 2;
     private readonly TempFolder _folder = new();
 
     [Fact]
@@ -28,7 +30,7 @@ public sealed class ProactiveCrashTests(ITestOutputHelper output) : IDisposable
         {
             ["Proactive__TickInterval"] = "00:00:00.200",
             ["Proactive__DevInboxDelayMs"] = "150",
-            ["Proactive__MaxConcurrency"] = "2",
+            ["Proactive__MaxConcurrency"] = InFlight.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Proactive__WindowStart"] = "00:00",
             ["Proactive__WindowEnd"] = "23:59:59.9999999",
             ["Proactive__WorkingDaysOnly"] = "false",
@@ -63,7 +65,7 @@ public sealed class ProactiveCrashTests(ITestOutputHelper output) : IDisposable
         Assert.Empty(missing);
         Assert.Equal(Recipients, counts.Count);
         Assert.Equal(Recipients, states.GetValueOrDefault(OutboxState.Delivered));
-        Assert.True(duplicates.Count <= 1, "at most the one message in flight at the kill may be duplicated");
+        Assert.True(duplicates.Count <= InFlight, $"at most the {InFlight} messages in flight at the kill may be duplicated");
     }
 
     private static async Task<List<string>> SeedSubscribersAsync(string db, CancellationToken ct)

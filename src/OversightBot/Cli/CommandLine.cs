@@ -1,4 +1,6 @@
 using System.CommandLine;
+using OversightBot.Hosting;
+using OversightBot.Storage.LiteDb;
 
 namespace OversightBot.Cli;
 
@@ -21,6 +23,9 @@ public static class CommandLine
         ImportVerb.Create,
         ExportVerb.Create,
         ReportVerb.Create,
+        BackupVerb.Create,
+        RestoreVerb.Create,
+        RepairVerb.Create,
     ];
 
     public const string Description =
@@ -36,10 +41,55 @@ public static class CommandLine
     /// <summary>The root command with every verb of <see cref="Verbs"/> and a <c>help [VERB]</c> verb.</summary>
     public static RootCommand Build(CliContext cli) => CliRoot.Build(cli, Description, Verbs);
 
+    /// <remarks>
+    /// A verb that finds its store owned by a running host is sent to that host (<see cref="HostForwarder"/>); a store
+    /// in use that cannot be reached, or a damaged one, ends with one clear message and its exit code.
+    /// </remarks>
     private static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, bool handleSignals, CancellationToken ct)
     {
+        var full = CliRoot.DefaultVerb(args, "serve");
+        var verb = full.Count > 0 ? full[0] : "serve";
+        if (StoreAccess.Host is null)
+        {
+            StoreAccess.Verb = verb;
+        }
+
+        try
+        {
+            return await HostForwarder.RunAsync(
+                full, LockWait(full), () => InvokeAsync(full, console, handleSignals, ct), console.Out, console.Error, ct);
+        }
+        catch (StoreInUseException ex)
+        {
+            await console.Error.WriteLineAsync($"error: {ex.Message} {StoreMessages.InUse(verb)}");
+            return ExitCodes.StoreBusy;
+        }
+        catch (StoreRefusedException ex)
+        {
+            await console.Error.WriteLineAsync($"error: {ex.Message}");
+            await console.Error.WriteLineAsync(StoreMessages.Recovery(ex));
+            return ExitCodes.StoreDamaged;
+        }
+    }
+
+    private static Task<int> InvokeAsync(IReadOnlyList<string> args, CliConsole console, bool handleSignals, CancellationToken ct)
+    {
         var cli = new CliContext(console);
-        var root = Build(cli);
-        return await CliRoot.InvokeAsync(root, cli, CliRoot.DefaultVerb(args, "serve"), handleSignals, ct);
+        return CliRoot.InvokeAsync(Build(cli), cli, args, handleSignals, ct);
+    }
+
+    /// <summary>How long a verb keeps trying to reach a host that is (re)starting: <c>Storage:LockTimeout</c> of its store.</summary>
+    private static TimeSpan LockWait(IReadOnlyList<string> args)
+    {
+        var at = args.ToList().FindIndex(a => a == "--db" || a.StartsWith("--db=", StringComparison.Ordinal));
+        var db = at < 0 ? null : args[at] == "--db" ? (at + 1 < args.Count ? args[at + 1] : null) : args[at][5..];
+        try
+        {
+            return CliContext.Storage(db).LockTimeout;
+        }
+        catch (Exception ex) when (ex is UsageException or CliException)
+        {
+            return TimeSpan.Zero;
+        }
     }
 }

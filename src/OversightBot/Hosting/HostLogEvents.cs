@@ -15,4 +15,5 @@ public static class HostLogEvents
     public static readonly EventId ProxiedTeamsRefused = new(1203, nameof(ProxiedTeamsRefused));
     public static readonly EventId UnreadableBody = new(1210, nameof(UnreadableBody));
     public static readonly EventId WorkQueueUnreadable = new(1220, nameof(WorkQueueUnreadable));
+    public static readonly EventId AdminUnavailable = new(1230, nameof(AdminUnavailable));
 }

@@ -23,4 +23,16 @@ public sealed class StorageOptions
     /// every question costs when it is answered from the store.
     /// </summary>
     public bool CacheAnswers { get; set; } = true;
+
+    /// <summary>How long a verb waits while another short-lived verb holds the store (a running host is never waited for).</summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the running host writes a backup of the store; zero turns scheduled backups off.</summary>
+    public TimeSpan BackupEvery { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How many scheduled backups are kept (the oldest are deleted after each new one).</summary>
+    public int BackupKeep { get; set; } = 7;
+
+    /// <summary>Where scheduled backups go; empty = a <c>backups</c> folder beside the store.</summary>
+    public string BackupFolder { get; set; } = "";
 }

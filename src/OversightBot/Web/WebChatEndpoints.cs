@@ -9,7 +9,7 @@ using OversightBot.Hosting;
 
 namespace OversightBot.Web;
 
-/// <summary>The built-in web chat: the page at /, POST /api/chat, GET /api/people (demo identities), GET /health.</summary>
+/// <summary>The built-in web chat: the page at /, POST /api/chat, GET /api/people (demo identities).</summary>
 public static class WebChatEndpoints
 {
     public const int MaxChatBodyBytes = 16 * 1024;
@@ -22,7 +22,6 @@ public static class WebChatEndpoints
         chat.MapGet("/chat.css", () => Asset("chat.css", "text/css; charset=utf-8"));
         chat.MapPost("/api/chat", ChatAsync);
         chat.MapGet("/api/people", PeopleAsync);
-        app.MapGet("/health", HealthAsync);
     }
 
     private static IResult Asset(string name, string contentType)
@@ -133,15 +132,6 @@ public static class WebChatEndpoints
     {
         var all = await people.PeopleAsync(ct);
         return Results.Json(all.Select(p => new { p.Email, p.Name, role = p.Role.ToString().ToLowerInvariant(), p.Team }), ReplyJson.Compact);
-    }
-
-    private static async Task<IResult> HealthAsync(IStoreAdmin store, CancellationToken ct)
-    {
-        var health = await store.HealthAsync(ct);
-        return Results.Json(
-            new { status = health.Ok ? "ok" : "unhealthy", store = health },
-            ReplyJson.Compact,
-            statusCode: health.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
     private static IResult Problem(int status, string message) =>

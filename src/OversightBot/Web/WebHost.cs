@@ -53,6 +53,20 @@ public static class WebHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
         var runtime = await BotRuntime.OpenAsync(storage, clock, ct, storage.CacheAnswers);
+        try
+        {
+            return Build(builder, runtime, storage, clock, exposure, trusted);
+        }
+        catch
+        {
+            runtime.Dispose();
+            throw;
+        }
+    }
+
+    private static WebApplication Build(
+        WebApplicationBuilder builder, BotRuntime runtime, StorageOptions storage, TimeProvider clock, WebExposureOptions exposure, IReadOnlyList<System.Net.IPNetwork> trusted)
+    {
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(clock);
         builder.Services.AddStorePorts(runtime.Store);
@@ -60,6 +74,9 @@ public static class WebHost
         var telemetry = builder.AddTelemetry();
         builder.Services.AddChannels(builder.Configuration);
         builder.Services.AddProactive(builder.Configuration, runtime);
+        builder.Services.AddStoreHealth();
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddHostedService<BackupService>();
         builder.Services.AddSingleton<WorkRunner>();
         builder.Services.AddHostedService<WorkQueueService>();
 
@@ -79,7 +96,9 @@ public static class WebHost
         WebChatEndpoints.Map(app, chat);
         NotificationEndpoints.Map(chat);
         app.MapChannels();
-        log.LogInformation(HostLogEvents.StoreOpened, "Store {Provider} at {Path}; web chat at / ({Access})", "litedb", storage.Path,
+        HealthEndpoint.Map(app);
+        AdminEndpoint.Map(app, runtime, (args, output, error, ct) => Cli.CommandLine.RunAsync(args, new Cli.CliConsole(TextReader.Null, output, error), ct));
+        log.LogInformation(HostLogEvents.StoreOpened, "Store {Provider} at {Path}; web chat at / ({Access})", "litedb", runtime.FileStore?.Files.Data ?? storage.Path,
             webChat.AllowRemote ? "open to other machines" : "this machine only");
         if (trusted.Count > 0)
         {
