@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-# Test peers from npm (Microsoft's Teams manifest schemas, the Agents Playground, the JS Bot Framework SDK),
+# Test peers from npm (Microsoft's Teams manifest schemas, the Agents Playground, the JS Bot Framework SDK, Ajv, Slack's
+# @slack/web-api, @slack/socket-mode and @slack/bolt),
 # installed exactly as locked, and again whenever the lock file changes.
 peers="$root/tests/peers"
 if [ -f "$peers/package-lock.json" ]; then

@@ -1,15 +1,12 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using OversightBot.Testing;
 
 namespace OversightBot.Channels.Slack.Tests;
 
 /// <summary>manifests/slack/manifest.json against Slack's published schema (Ajv, from the npm peers), and what the bot needs.</summary>
 public sealed class ManifestTests
 {
-    private static readonly string Root = Path.GetFullPath(Path.Combine(ThisFolder(), "..", ".."));
-    private static readonly string Peers = Path.Combine(Root, "tests", "peers");
-    private static readonly string Manifest = Path.Combine(Root, "manifests", "slack", "manifest.json");
+    private static readonly string Manifest = Path.Combine(NodePeers.RepoRoot, "manifests", "slack", "manifest.json");
     private const string Schema = "/work/shared/corpora/slack/app-manifest.schema.json";
 
     [SlackPeerFact]
@@ -58,26 +55,13 @@ public sealed class ManifestTests
         Assert.EndsWith(SlackChannel.InteractionsRoute, manifest["settings"]!["interactivity"]!["request_url"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output)> ValidateAsync(string manifest)
-    {
-        var info = new ProcessStartInfo("node") { WorkingDirectory = Peers, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(Peers, "validate-slack-manifest.js"));
-        info.ArgumentList.Add(manifest);
-        info.ArgumentList.Add(SchemaFile());
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> ValidateAsync(string manifest) =>
+        NodePeers.RunAsync("validate-slack-manifest.js", manifest, SchemaFile());
 
     /// <summary>Slack's published schema (slackapi/manifest-schema), from the shared reference corpus; not kept in the repository.</summary>
     private static string SchemaFile() => Environment.GetEnvironmentVariable("SLACK_MANIFEST_SCHEMA") is { Length: > 0 } path ? path : Schema;
 
-    internal static bool PeersInstalled => Directory.Exists(Path.Combine(Peers, "node_modules", "ajv")) && File.Exists(SchemaFile());
-
-    private static string ThisFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    internal static bool PeersInstalled => NodePeers.Has("ajv") && File.Exists(SchemaFile());
 }
 
 /// <summary>A fact that needs the npm peers (Ajv); skipped with a clear message when tests/run.sh has not installed them.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using OversightBot.Channels.Teams.Tests.Fakes;
+using OversightBot.Testing;
 using Xunit.Abstractions;
 
 namespace OversightBot.Channels.Teams.Tests;

@@ -38,11 +38,13 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>Users by id: their email (users.info, users.lookupByEmail).</summary>
     public ConcurrentDictionary<string, string> Emails { get; } = new(StringComparer.Ordinal);
     public ConcurrentQueue<JsonObject> Posted { get; } = new();
+    public FakeSocketMode SocketMode { get; } = new();
 
     public static async Task<FakeSlack> StartAsync()
     {
         var app = Loopback.Builder().Build();
         var fake = new FakeSlack(app);
+        fake.SocketMode.Map(app);
         app.MapPost("/api/{method}", fake.HandleAsync);
         app.MapPost("/response/{id}", async (HttpContext http, string id) =>
         {
@@ -112,7 +114,9 @@ public sealed class FakeSlack : IAsyncDisposable
             return;
         }
 
-        var answer = token == BotToken || method == "apps.connections.open" ? Answer(method, args) : Error("invalid_auth");
+        var answer = method == "apps.connections.open"
+            ? FakeSocketMode.IsAppToken(token) ? SocketMode.Open(BaseUrl) : Error(token == BotToken ? "not_allowed_token_type" : "invalid_auth")
+            : token == BotToken ? Answer(method, args) : Error("invalid_auth");
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.WriteAsync(answer.ToJsonString());
     }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OversightBot.Core.Conversation;
 using OversightBot.Core.DemoData;
 using OversightBot.Core.Language;
@@ -24,6 +25,7 @@ public sealed class SlackBotHost : IAsyncDisposable
     public LiteDbStore Store { get; private set; } = null!;
     public ConversationService Conversation { get; private set; } = null!;
     public IServiceProvider Services => _app.Services;
+    public LogLines Logs { get; } = new();
 
     /// <summary>Starts the bot; with <paramref name="folder"/> its store is that folder's file, kept when the bot stops (a restart).</summary>
     public static async Task<SlackBotHost> StartAsync(FakeSlack slack, IDictionary<string, string?>? settings = null, bool withSecret = true, TempFolder? folder = null)
@@ -33,6 +35,7 @@ public sealed class SlackBotHost : IAsyncDisposable
         await DemoSeeder.SeedIfEmptyAsync(host.Store, host.Store, host.Store, host.Store, CancellationToken.None);
         host.Conversation = new ConversationService(new IntentRecognizer(), host.Store, host.Store, host.Store, TimeProvider.System);
         var builder = Loopback.Builder();
+        builder.Logging.AddProvider(host.Logs);
         var config = new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = withSecret ? Secret : null,

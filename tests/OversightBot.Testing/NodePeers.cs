@@ -1,17 +1,24 @@
+using Xunit;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
-namespace OversightBot.Channels.Teams.Tests.Fakes;
+namespace OversightBot.Testing;
 
-/// <summary>The npm peers under tests/peers (installed by tests/run.sh): Microsoft's manifest schemas, the Agents Playground, botbuilder.</summary>
+/// <summary>
+/// The npm peers under tests/peers (installed by tests/run.sh from its lock file): Microsoft's manifest schemas, the
+/// Agents Playground, botbuilder, Ajv and Slack's SDKs. Shared by every channel's tests.
+/// </summary>
 public static class NodePeers
 {
     public const string SkipReason = "tests/peers/node_modules is absent: run tests/run.sh, which installs the npm peers (node and npm required).";
 
-    public static string Folder { get; } = Path.GetFullPath(Path.Combine(ThisFolder(), "..", "..", "peers"));
-    public static string RepoRoot { get; } = Path.GetFullPath(Path.Combine(ThisFolder(), "..", "..", ".."));
+    public static string Folder { get; } = Path.GetFullPath(Path.Combine(ThisFolder(), "..", "peers"));
+    public static string RepoRoot { get; } = Path.GetFullPath(Path.Combine(ThisFolder(), "..", ".."));
 
     public static bool Installed => Directory.Exists(Path.Combine(Folder, "node_modules"));
+
+    /// <summary>Whether the npm package <paramref name="name"/> (e.g. "@slack/bolt") is installed.</summary>
+    public static bool Has(string name) => File.Exists(Path.Combine(Folder, "node_modules", name, "package.json"));
 
     /// <summary>Runs <c>node SCRIPT ARGS</c> in tests/peers and returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string script, params string[] args)
