@@ -16,6 +16,7 @@ public static class BenchCommandLine
         TeamsBench.Create,
         ProactiveBench.Create,
         ModelBench.Create,
+        PostgresBench.Create,
     ];
 
     public const string Description =
